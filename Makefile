@@ -1,0 +1,37 @@
+# Two commands for everything: `make serve` and `make test`. Each sets up what it needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build test check install lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: $(STAMP)  ## build and serve the site at http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve --livereload
+
+build: $(STAMP)  ## build the site into site/
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)  ## validate data/ only
+	$(BIN)/casebook check
+
+test: $(STAMP)  ## the whole test suite
+	$(BIN)/python -m pytest
+
+lock:  ## re-pin requirements.lock from pyproject.toml (needs the package registry)
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet pip-tools==7.6.2
+	.lock-venv/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+		--extra site --extra test -o requirements.lock pyproject.toml
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site .site-* docs/cases docs/themes docs/regions docs/practices docs/glossary

@@ -1,0 +1,127 @@
+"""The catalog: every record loaded, validated, cross-checked, sorted and indexed."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loader import load_file
+from .model import Case, Practice
+from .problems import DataError, Problem
+from .rules import Record, check
+from .validate import validate
+from .vocab import VOCAB_FILES, Vocabularies
+
+CASES_DIR = "cases"
+VOCAB_DIR = "vocab"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    cases: tuple[Case, ...]  # sorted by id
+    vocab: Vocabularies
+
+    def practices_by_theme(self) -> dict[str, list[tuple[Case, Practice]]]:
+        index: dict[str, list[tuple[Case, Practice]]] = {theme.key: [] for theme in self.vocab.themes}
+        for case in self.cases:
+            for practice in case.practices:
+                for theme in practice.themes:
+                    index[theme].append((case, practice))
+        return index
+
+    def cases_by_region(self) -> dict[str, list[Case]]:
+        index: dict[str, list[Case]] = {}
+        for case in self.cases:
+            if case.location.region:
+                index.setdefault(case.location.region, []).append(case)
+        return index
+
+    def latest(self, count: int) -> tuple[Case, ...]:
+        return tuple(sorted(self.cases, key=lambda case: (case.added, case.id), reverse=True)[:count])
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """The files the catalog reads, in a stable order."""
+    cases = sorted((data_dir / CASES_DIR).glob("*.yaml"))
+    return [data_dir / VOCAB_DIR / name for name in VOCAB_FILES] + cases
+
+
+def fingerprint(data_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for path in data_files(data_dir):
+        digest.update(str(path).encode())
+        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+    return digest.hexdigest()
+
+
+def build_catalog(data_dir: Path, shown_from: Path | None = None) -> Catalog:
+    """Load everything under data_dir; raise DataError with every problem found."""
+    base = shown_from or data_dir.parent
+    vocab, problems = _load_vocabularies(data_dir, base)
+    records: list[Record] = []
+    for path in sorted((data_dir / CASES_DIR).glob("*.yaml")):
+        record, found = _load_record(path, _shown(path, base))
+        problems += found
+        if record:
+            records.append(record)
+    if vocab is not None:
+        problems += check(tuple(records), vocab)
+    if problems or vocab is None:
+        raise DataError(problems)
+    return Catalog(tuple(record.case for record in sorted(records, key=lambda r: r.case.id)), vocab)
+
+
+def _shown(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _load_record(path: Path, shown_as: str) -> tuple[Record | None, list[Problem]]:
+    document, problems = load_file(path, shown_as)
+    if document is None:
+        return None, problems
+    case, problems = validate(Case, document)
+    return (Record(case, document, path.stem) if case else None), problems
+
+
+def _load_vocabularies(data_dir: Path, base: Path) -> tuple[Vocabularies | None, list[Problem]]:
+    problems: list[Problem] = []
+    fields: dict[str, object] = {}
+    for name, field in VOCAB_FILES.items():
+        path = data_dir / VOCAB_DIR / name
+        shown_as = _shown(path, base)
+        if not path.is_file():
+            problems.append(Problem(shown_as, 1, 1, "", "vocabulary file is missing"))
+            continue
+        document, found = load_file(path, shown_as)
+        problems += found
+        if document is None:
+            continue
+        data = document.data
+        if set(data) != {field}:
+            problems.append(Problem(shown_as, 1, 1, "", f"must have exactly one top-level key: {field}"))
+            continue
+        model = Vocabularies.model_fields[field].annotation.__args__[0]  # tuple[Theme, ...] -> Theme
+        items = []
+        for index, item in enumerate(data[field] or []):
+            entry, found = validate(model, document, item, at=(field, index))
+            problems += found
+            if entry:
+                items.append(entry)
+        problems += _duplicate_keys(items, document.position, shown_as, field)
+        fields[field] = tuple(items)
+    if problems:
+        return None, problems
+    return Vocabularies.model_validate(fields), []
+
+
+def _duplicate_keys(items: list, position, shown_as: str, field: str) -> list[Problem]:
+    keys = [item.key for item in items]
+    for item in items:
+        keys += [city.key for city in getattr(item, "cities", ())]
+    repeated = [key for key, count in Counter(keys).items() if count > 1]
+    return [Problem(shown_as, 1, 1, field, f"key '{key}' is defined more than once") for key in repeated]

@@ -1,0 +1,250 @@
+"""Strict YAML loading: UTF-8 text in, plain values with line numbers out.
+
+PyYAML's own constructors follow YAML 1.1 (`no` is False, `010` is 8, last
+duplicate key wins) and its C composer recurses without limit. So we read the
+pure-Python parser's event stream and build the values ourselves: YAML 1.2
+core meanings, no tags, anchors, aliases or merge keys, bounded depth, every
+value's position remembered.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, field_path
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 12
+
+Position = tuple[int, int]
+FieldPath = tuple[str | int, ...]
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$")
+
+_BOMS = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
+# Characters that change how text looks without being seen: line and
+# paragraph separators, bidirectional overrides, zero-width characters.
+_INVISIBLE = re.compile("[\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u200c\u200e\u200f\u2060\ufeff]")
+_ZWJ = "\u200d"  # joins emoji sequences: allowed in text, never in keys
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded YAML file: its values and where each one was written."""
+
+    path: str
+    data: Any
+    positions: dict[FieldPath, Position] = field(repr=False)
+
+    def position(self, parts: FieldPath) -> Position:
+        """Position of the deepest known prefix of a field path."""
+        for end in range(len(parts), -1, -1):
+            if parts[:end] in self.positions:
+                return self.positions[parts[:end]]
+        return (1, 1)
+
+
+class _Abort(Exception):
+    """Stops building a file after a problem that makes the rest meaningless."""
+
+
+def load_file(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(shown_as, 1, 1, "", f"cannot read file: {error.strerror}")]
+    return load_bytes(raw, shown_as)
+
+
+def load_bytes(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem]]:
+    def at(line: int, column: int, message: str) -> list[Problem]:
+        return [Problem(shown_as, line, column, "", message)]
+
+    if len(raw) > MAX_BYTES:
+        return None, at(1, 1, f"file is larger than {MAX_BYTES // 1024} KB")
+    for bom, encoding in _BOMS.items():
+        if raw.startswith(bom):
+            return None, at(1, 1, f"file must be UTF-8, found a {encoding} byte order mark")
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_col(raw[: error.start].decode("utf-8", "replace"))
+        return None, at(line, column, "file must be UTF-8: invalid byte sequence")
+    problems = _character_problems(text, shown_as)
+    if problems:
+        return None, problems
+    if not text.strip():
+        return None, at(1, 1, "file is empty")
+    builder = _Builder(shown_as)
+    try:
+        data = builder.build(text.replace("\r\n", "\n"))
+    except _Abort:
+        return None, builder.problems
+    if builder.problems:
+        return None, builder.problems
+    return Document(shown_as, data, builder.positions), []
+
+
+def _line_col(prefix: str) -> Position:
+    line = prefix.count("\n") + 1
+    return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
+
+
+def _character_problems(text: str, shown_as: str) -> list[Problem]:
+    problems = []
+    for index, char in enumerate(text):
+        if char in "\t\n":
+            continue
+        if char == "\r":
+            if text[index + 1 : index + 2] == "\n":
+                continue
+            message = "lone carriage return (CR); use LF or CRLF line endings"
+        elif unicodedata.category(char) == "Cc":
+            message = f"control character U+{ord(char):04X} is not allowed"
+        elif _INVISIBLE.match(char):
+            message = f"invisible or direction-changing character U+{ord(char):04X} is not allowed"
+        else:
+            continue
+        line, column = _line_col(text[:index])
+        problems.append(Problem(shown_as, line, column, "", message))
+        if len(problems) >= 20:
+            break
+    return problems
+
+
+class _Builder:
+    """Turns the parser's events into dicts, lists and scalars."""
+
+    def __init__(self, shown_as: str):
+        self.shown_as = shown_as
+        self.problems: list[Problem] = []
+        self.positions: dict[FieldPath, Position] = {}
+
+    def fail(self, mark: Any, message: str, abort: bool = False, at_field: FieldPath = ()) -> None:
+        where = field_path(at_field)
+        self.problems.append(Problem(self.shown_as, mark.line + 1, mark.column + 1, where, message))
+        if abort:
+            raise _Abort
+
+    def build(self, text: str) -> Any:
+        try:
+            events = list(yaml.parse(text, Loader=yaml.SafeLoader))
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            reason = error.problem or "invalid YAML"
+            self.fail(mark, f"invalid YAML: {reason}", abort=True)
+        except yaml.YAMLError as error:  # reader errors carry no mark
+            self.problems.append(Problem(self.shown_as, 1, 1, "", f"invalid YAML: {error}"))
+            raise _Abort from error
+        documents = [e for e in events if isinstance(e, yaml.DocumentStartEvent)]
+        if len(documents) > 1:
+            self.fail(documents[1].start_mark, "only one YAML document per file", abort=True)
+        content = [e for e in events if isinstance(e, (yaml.NodeEvent, yaml.CollectionEndEvent))]
+        if not content:
+            self.fail(events[0].start_mark, "file is empty", abort=True)
+        if not isinstance(content[0], yaml.MappingStartEvent):
+            self.fail(content[0].start_mark, "the top level must be a mapping of field: value", abort=True)
+        value, _ = self._node(content, 0, (), 1)
+        return value
+
+    def _node(self, events: list[Any], index: int, path: FieldPath, depth: int) -> tuple[Any, int]:
+        event = events[index]
+        if depth > MAX_DEPTH:
+            self.fail(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels", abort=True)
+        if isinstance(event, yaml.AliasEvent):
+            self.fail(event.start_mark, "aliases (*name) are not allowed; write the value out")
+            return None, index + 1
+        if event.anchor is not None:
+            self.fail(event.start_mark, "anchors (&name) are not allowed; write the value out")
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event), index + 1
+        if event.tag is not None and not event.implicit:
+            self.fail(event.start_mark, f"tags such as {event.tag} are not allowed")
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self._sequence(events, index + 1, path, depth)
+        return self._mapping(events, index + 1, path, depth)
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        if event.tag is not None:
+            self.fail(event.start_mark, f"tags such as {event.tag} are not allowed")
+        if event.style is not None:  # quoted or block text is always a string
+            return event.value
+        return _resolve_plain(event.value)
+
+    def _sequence(self, events: list[Any], index: int, path: FieldPath, depth: int) -> tuple[Any, int]:
+        items = []
+        while not isinstance(events[index], yaml.SequenceEndEvent):
+            item_path = (*path, len(items))
+            self.positions[item_path] = _position(events[index])
+            value, index = self._node(events, index, item_path, depth + 1)
+            items.append(value)
+        # Tuples, because the frozen models take tuples in strict mode.
+        return tuple(items), index + 1
+
+    def _mapping(self, events: list[Any], index: int, path: FieldPath, depth: int) -> tuple[Any, int]:
+        mapping: dict[str, Any] = {}
+        while not isinstance(events[index], yaml.MappingEndEvent):
+            key_event = events[index]
+            key = self._key(key_event)
+            key_path = (*path, key) if key is not None else None
+            if key is not None and key in mapping:
+                first = self.positions[key_path][0]
+                message = f"duplicate key '{key}' (first written on line {first})"
+                self.fail(key_event.start_mark, message, at_field=key_path)
+                key_path = None
+            if isinstance(key_event, yaml.ScalarEvent):
+                index += 1
+            else:
+                _, index = self._node(events, index, path, depth + 1)
+            if key_path is not None:
+                self.positions[key_path] = _position(key_event)
+            value, index = self._node(events, index, key_path or path, depth + 1)
+            if key_path is not None:
+                mapping[key] = value
+        return mapping, index + 1
+
+    def _key(self, event: Any) -> str | None:
+        if not isinstance(event, yaml.ScalarEvent):
+            self.fail(event.start_mark, "keys must be plain text")
+            return None
+        if event.anchor is not None:
+            self.fail(event.start_mark, "anchors (&name) are not allowed; write the value out")
+        if event.value == "<<" and event.style is None:
+            self.fail(event.start_mark, "merge keys (<<) are not allowed; write the fields out")
+            return None
+        if _ZWJ in event.value:
+            self.fail(event.start_mark, "invisible character U+200D is not allowed in keys")
+            return None
+        return event.value
+
+
+def _position(event: Any) -> Position:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+def _resolve_plain(value: str) -> Any:
+    """YAML 1.2 core schema, minus octal, hex and special floats."""
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value

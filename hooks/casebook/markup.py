@@ -1,0 +1,51 @@
+"""Contributor text made safe for a Markdown page.
+
+Plain fields (names, titles, labels) are escaped for both HTML and Markdown,
+so no character can start markup. Prose fields go through a restricted
+Markdown renderer and the nh3 allowlist, and reach the page as sanitised HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+# Characters that can start HTML or Markdown markup become numeric entities,
+# which mean the same character in Markdown text and in raw HTML blocks alike.
+_ENTITIES = {ord(char): f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]#|"}
+_PROSE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br", "blockquote"}
+_PROSE_ATTRIBUTES = {"a": {"href", "title"}}
+
+
+def inline(text: str) -> Markup:
+    """Plain text for a Markdown line: shown exactly as written, never markup."""
+    return Markup(" ".join(text.split()).translate(_ENTITIES))
+
+
+def prose(text: str) -> Markup:
+    """Restricted Markdown (emphasis, lists, links) rendered and sanitised to HTML."""
+    # Raw HTML is shown as text, as written; nh3 is the second line of defence.
+    rendered = markdown.markdown(html.escape(text, quote=False), extensions=[], output_format="html")
+    clean = nh3.clean(
+        rendered,
+        tags=_PROSE_TAGS,
+        attributes=_PROSE_ATTRIBUTES,
+        url_schemes={"http", "https"},
+        link_rel="nofollow noopener noreferrer",
+    )
+    # One line per block: a blank line would end the raw HTML block early.
+    return Markup("\n".join(line for line in clean.splitlines() if line.strip()))
+
+
+def plain(text: str) -> str:
+    """Plain text for HTML attributes and <title>: escaped, since Material prints it raw."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def front_matter_string(text: str) -> Markup:
+    """A YAML double-quoted scalar (JSON is valid YAML) holding escaped text."""
+    return Markup(json.dumps(plain(text), ensure_ascii=False))

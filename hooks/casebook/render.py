@@ -1,0 +1,167 @@
+"""Catalog to Markdown: one Jinja template per page kind, rendered per language.
+
+Every value printed by a template passes through `_finalize`, which escapes
+it for Markdown and HTML unless it is already Markup (our sanitised HTML or a
+template-made string). So a template cannot forget to escape contributor text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import formatting, markup
+from .catalog import Catalog
+from .model import LANGS, Case, Figure, Lang, Name, Text
+
+# Folders under docs/ that belong to the generator; everything else is hand-written.
+GENERATED_DIRS = ("cases", "themes", "regions", "practices", "glossary")
+SUFFIX = {"zh": ".md", "en": ".en.md"}  # static-i18n's suffix structure
+DATA_PREFIX = "data"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to docs/, e.g. cases/x.en.md
+    content: str
+
+
+@cache
+def ui_strings() -> dict[str, dict[str, str]]:
+    return yaml.safe_load(resources.files("casebook").joinpath("ui.yaml").read_text("utf-8"))
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return markup.inline(value)
+    return value
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("casebook", "templates"),
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # Markdown output; escaping is done by _finalize
+        # Markdown's heading anchors are written {#id}: keep "{#" free of comments.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters["title"] = markup.front_matter_string
+    return env
+
+
+class View:
+    """What templates may call for one language: text lookup and formatting."""
+
+    def __init__(self, catalog: Catalog, lang: Lang):
+        self.catalog = catalog
+        self.lang = lang
+        self.ui = ui_strings()[lang]
+        vocab = catalog.vocab
+        self._labels: dict[str, Name] = {t.key: t.label for t in vocab.themes}
+        self._labels |= {g.key: g.label for g in vocab.ethnic_groups}
+        self._regions = {r.key: r.label for r in vocab.regions}
+        self._cities = {key: city.label for key, (_, city) in vocab.cities().items()}
+
+    def text(self, value: Name | Text | None) -> str | Markup:
+        """The text in this page's language, or a visible 'missing' marker."""
+        if value is None:
+            return ""
+        shown = value.get(self.lang)
+        if shown:
+            return shown
+        other = next(lang for lang in LANGS if lang != self.lang)
+        original = markup.inline(value.get(other) or "")
+        badge = markup.inline(self.ui["untranslated"] if isinstance(value, Name) else self.ui["missing"])
+        if isinstance(value, Name):
+            return Markup(f'<span lang="{other}">{original}</span> <span class="cb-missing">({badge})</span>')
+        return Markup(f'<span class="cb-missing">{badge}</span>')
+
+    def prose(self, value: Text) -> Markup:
+        shown = value.get(self.lang)
+        return markup.prose(shown) if shown else Markup(f"<p>{self.text(value)}</p>")
+
+    def plain(self, value: Name | Text | None) -> str:
+        """Text for front matter: the page language, else the marker in words."""
+        if value is None:
+            return ""
+        shown = value.get(self.lang)
+        if shown:
+            return shown
+        if isinstance(value, Name):
+            other = next(lang for lang in LANGS if lang != self.lang)
+            return f"{value.get(other)} ({self.ui['untranslated']})"
+        return self.ui["missing"]
+
+    def figure(self, value: Figure) -> str:
+        return formatting.figure(value, self.lang, self.catalog.vocab)
+
+    def label(self, key: str) -> str | Markup:
+        return self.text(self._labels[key])
+
+    def region(self, key: str | None) -> str | Markup:
+        return self.text(self._regions[key]) if key else ""
+
+    def city(self, key: str | None) -> str | Markup:
+        return self.text(self._cities[key]) if key else ""
+
+    def place(self, case: Case) -> list[str | Markup]:
+        where = case.location
+        parts = [self.region(where.region), self.city(where.city), self.text(where.district), self.text(where.subdistrict)]
+        return [part for part in parts if part]
+
+    def date(self, value: Any) -> str:
+        return value.isoformat() if value else self.ui["date_unknown"]
+
+
+def _context(catalog: Catalog, lang: Lang, **extra: Any) -> dict[str, Any]:
+    return {"view": View(catalog, lang), "catalog": catalog, "lang": lang, "ui": ui_strings()[lang], **extra}
+
+
+def _render(template: str, catalog: Catalog, lang: Lang, **extra: Any) -> str:
+    return environment().get_template(template).render(_context(catalog, lang, **extra))
+
+
+def plan_pages(catalog: Catalog) -> list[Page]:
+    """Every generated page in both languages."""
+    pages = []
+    by_theme = catalog.practices_by_theme()
+    by_region = catalog.cases_by_region()
+    for lang in LANGS:
+        suffix = SUFFIX[lang]
+
+        def page(path: str, template: str, **extra: Any) -> None:
+            pages.append(Page(path + suffix, _render(template, catalog, lang, **extra)))
+
+        page("cases/index", "case-index.md.j2")
+        for case in catalog.cases:
+            page(f"cases/{case.id}", "case.md.j2", case=case, source=f"{DATA_PREFIX}/cases/{case.id}.yaml")
+        page("practices/index", "practice-index.md.j2", by_theme=by_theme)
+        page("themes/index", "theme-index.md.j2", by_theme=by_theme)
+        for theme in catalog.vocab.themes:
+            page(f"themes/{theme.key}", "theme.md.j2", theme=theme, practices=by_theme[theme.key])
+        page("regions/index", "region-index.md.j2", by_region=by_region)
+        for region in catalog.vocab.regions:
+            if region.key in by_region:
+                page(f"regions/{region.key}", "region.md.j2", region=region, cases=by_region[region.key])
+        page("glossary/index", "glossary.md.j2")
+    return pages
+
+
+def home_stats(catalog: Catalog, lang: Lang) -> str:
+    """The counts and latest cases shown on the hand-written home page."""
+    practice_count = sum(len(case.practices) for case in catalog.cases)
+    return _render("home-stats.md.j2", catalog, lang, practice_count=practice_count)

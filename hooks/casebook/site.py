@@ -1,0 +1,38 @@
+"""What the MkDocs hooks need from the package, in terms free of MkDocs."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+from .model import Lang
+from .pipeline import Result, generate as _generate
+from .render import home_stats as _home_stats
+
+# edit_uri in mkdocs.yml points into docs/; a generated page edits its record.
+EDIT_ROOT_MARKER = "/docs/"
+
+
+def chinese_search_ready() -> bool:
+    return importlib.util.find_spec("jieba") is not None
+
+
+def generate(data_dir: Path, docs_dir: Path) -> Result:
+    return _generate(data_dir, docs_dir)
+
+
+def home_stats(data_dir: Path, docs_dir: Path, language: str) -> str:
+    lang: Lang = "en" if language.startswith("en") else "zh"
+    return _home_stats(generate(data_dir, docs_dir).catalog, lang)
+
+
+def edit_url(edit_uri: str | None, meta: dict[str, Any], default: str | None) -> str | None:
+    """The record's YAML for generated pages; MkDocs' own link for hand-written ones."""
+    if not meta.get("casebook_generated"):
+        return default
+    source = meta.get("casebook_source")
+    if not source or not edit_uri or EDIT_ROOT_MARKER not in edit_uri:
+        return None  # a listing built from many records has no one file to edit
+    repository_root = edit_uri.rsplit(EDIT_ROOT_MARKER, 1)[0] + "/"
+    return repository_root + source
