@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 import markdown
 import nh3
@@ -17,13 +18,14 @@ from markupsafe import Markup
 # Characters that can start HTML or Markdown markup become numeric entities,
 # which mean the same character in Markdown text and in raw HTML blocks alike.
 _ENTITIES = {ord(char): f"&#{ord(char)};" for char in "&<>\"'\\`*_{}[]#|"}
+_WHITESPACE = re.compile(r"\s+")  # one line: a newline could start a Markdown block
 _PROSE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br", "blockquote"}
 _PROSE_ATTRIBUTES = {"a": {"href", "title"}}
 
 
 def inline(text: str) -> Markup:
     """Plain text for a Markdown line: shown exactly as written, never markup."""
-    return Markup(" ".join(text.split()).translate(_ENTITIES))
+    return Markup(_WHITESPACE.sub(" ", text).translate(_ENTITIES))
 
 
 def prose(text: str) -> Markup:
@@ -36,9 +38,17 @@ def prose(text: str) -> Markup:
         attributes=_PROSE_ATTRIBUTES,
         url_schemes={"http", "https"},
         link_rel="nofollow noopener noreferrer",
+        attribute_filter=_absolute_web_links_only,
     )
     # One line per block: a blank line would end the raw HTML block early.
     return Markup("\n".join(line for line in clean.splitlines() if line.strip()))
+
+
+def _absolute_web_links_only(element: str, attribute: str, value: str) -> str | None:
+    """Relative links in record text would point into our own site: drop them."""
+    if attribute == "href" and not value.lower().startswith(("https://", "http://")):
+        return None
+    return value
 
 
 def plain(text: str) -> str:

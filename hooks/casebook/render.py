@@ -75,6 +75,7 @@ class View:
         self._labels |= {g.key: g.label for g in vocab.ethnic_groups}
         self._regions = {r.key: r.label for r in vocab.regions}
         self._cities = {key: city.label for key, (_, city) in vocab.cities().items()}
+        self._source_numbers: dict[str, int] = {}
 
     def text(self, value: Name | Text | None) -> str | Markup:
         """The text in this page's language, or a visible 'missing' marker."""
@@ -123,12 +124,23 @@ class View:
         parts = [self.region(where.region), self.city(where.city), self.text(where.district), self.text(where.subdistrict)]
         return [part for part in parts if part]
 
+    def source_number(self, source_id: str) -> int:
+        """Sources are cited by their number on the page, [1], [2] …"""
+        return self._source_numbers[source_id]
+
+    def for_case(self, case: Case) -> "View":
+        self._source_numbers = {source.id: index for index, source in enumerate(case.sources, start=1)}
+        return self
+
     def date(self, value: Any) -> str:
         return value.isoformat() if value else self.ui["date_unknown"]
 
 
 def _context(catalog: Catalog, lang: Lang, **extra: Any) -> dict[str, Any]:
-    return {"view": View(catalog, lang), "catalog": catalog, "lang": lang, "ui": ui_strings()[lang], **extra}
+    view = View(catalog, lang)
+    if "case" in extra:
+        view.for_case(extra["case"])
+    return {"view": view, "catalog": catalog, "lang": lang, "ui": ui_strings()[lang], **extra}
 
 
 def _render(template: str, catalog: Catalog, lang: Lang, **extra: Any) -> str:

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .loader import Document, FieldPath
+from .model import ID_PATTERN
 from .problems import Problem, field_path
 
 M = TypeVar("M", bound=BaseModel)
@@ -31,7 +32,16 @@ def validate(model: type[M], document: Document, data: Any = None, at: FieldPath
     try:
         return model.model_validate(document.data if data is None else data), []
     except ValidationError as error:
-        return None, [_problem(document, at, detail) for detail in error.errors()]
+        details = error.errors()
+        return None, [_problem(document, at, detail) for detail in details if not _follows_from_items(detail, details)]
+
+
+def _follows_from_items(detail: Any, details: list[Any]) -> bool:
+    """pydantic adds 'too short' to a list whose items failed: only the items matter."""
+    if detail["type"] != "too_short":
+        return False
+    loc = detail["loc"]
+    return any(other["loc"][: len(loc)] == loc and len(other["loc"]) > len(loc) for other in details)
 
 
 def _problem(document: Document, at: FieldPath, detail: Any) -> Problem:
@@ -54,7 +64,9 @@ def _data_path(document: Document, at: FieldPath, loc: tuple[Any, ...], kind: st
 def _message(detail: Any) -> str:
     kind = detail["type"]
     if kind == "string_pattern_mismatch":
-        return "must be lowercase ASCII letters and digits joined by single hyphens (kebab-case)"
+        if detail["ctx"]["pattern"] == ID_PATTERN:
+            return "must be lowercase ASCII letters and digits joined by single hyphens (kebab-case)"
+        return "must be an http:// or https:// address with a host name"
     if kind in ("too_long", "string_too_long"):
         return f"is too long (at most {detail['ctx']['max_length']})"
     if kind == "too_short":
@@ -62,7 +74,7 @@ def _message(detail: Any) -> str:
     if kind == "literal_error":
         return f"must be one of {detail['ctx']['expected']}"
     if kind in ("greater_than_equal", "less_than_equal"):
-        return detail["msg"].lower().replace("input ", "")
+        return detail["msg"].replace("Input should be", "must be")
     if kind == "value_error":
         return str(detail["ctx"]["error"])
     if kind in ("int_type", "float_type", "int_from_float") or detail["loc"][-1:] in (("int",), ("float",)):

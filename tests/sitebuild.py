@@ -1,0 +1,35 @@
+"""A throwaway copy of the project with other data, built by the real MkDocs CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ("cases", "themes", "regions", "practices", "glossary")
+
+
+def make_project(target: Path, data: Path) -> Path:
+    """Copies mkdocs.yml, the hand-written docs, overrides and the hook file beside `data`."""
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=lambda folder, names: _generated(folder, names))
+    (target / "hooks").mkdir()
+    shutil.copy(ROOT / "hooks" / "mkdocs_hooks.py", target / "hooks" / "mkdocs_hooks.py")
+    shutil.copytree(data, target / "data")
+    return target
+
+
+def _generated(folder: str, names: list[str]) -> list[str]:
+    return [name for name in names if Path(folder) == ROOT / "docs" and name in GENERATED]
+
+
+def build_site(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [str(mkdocs), "build", "--strict", *extra], cwd=project, capture_output=True, text=True, env=env, timeout=300
+    )
