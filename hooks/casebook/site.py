@@ -9,6 +9,7 @@ from typing import Any
 from .model import Lang
 from .pipeline import Result, generate as _generate
 from .render import home_stats as _home_stats
+from .search_terms import register_search_terms
 
 # edit_uri in mkdocs.yml points into docs/; a generated page edits its record.
 EDIT_ROOT_MARKER = "/docs/"
@@ -19,7 +20,9 @@ def chinese_search_ready() -> bool:
 
 
 def generate(data_dir: Path, docs_dir: Path) -> Result:
-    return _generate(data_dir, docs_dir)
+    result = _generate(data_dir, docs_dir)
+    register_search_terms(result.catalog.vocab)
+    return result
 
 
 def home_stats(data_dir: Path, docs_dir: Path, language: str) -> str:

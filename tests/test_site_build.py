@@ -1,0 +1,174 @@
+"""A real `mkdocs build --strict` of the fixture data: pages, languages, anchors, links."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_DATA
+from sitebuild import build_site, make_project
+
+
+def html_pages(site: Path) -> list[str]:
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page).read_text("utf-8")
+
+
+def test_output_pages_are_exactly_these(built_site: Path, golden):
+    golden.check("site-pages.txt", "\n".join(html_pages(built_site)) + "\n")
+
+
+def test_every_page_declares_its_language(built_site: Path):
+    for page in html_pages(built_site):
+        if page == "404.html" or page.endswith("/404.html"):
+            continue
+        expected = "en" if page.startswith("en/") else "zh"
+        assert re.search(r'<html lang="([^"]+)"', read(built_site, page)).group(1) == expected, page
+
+
+def _heading_ids(html: str) -> list[str]:
+    return re.findall(r'<h[1-6][^>]* id="([^"]+)"', html)
+
+
+@pytest.mark.parametrize("case", ["alpha-community", "beta-community"])
+def test_case_anchors_are_identical_in_both_languages(built_site: Path, case: str):
+    zh = _heading_ids(read(built_site, f"cases/{case}/index.html"))
+    en = _heading_ids(read(built_site, f"en/cases/{case}/index.html"))
+    assert zh == en
+
+
+def test_practice_anchors_are_the_practice_ids(built_site: Path):
+    ids = _heading_ids(read(built_site, "en/cases/alpha-community/index.html"))
+    assert ids == ["alpha-community", "profile", "practices", "grid-worker-visits", "mediation-room", "honours", "sources", "translation"]
+
+
+def test_language_switcher_stays_on_the_same_case(built_site: Path):
+    zh = read(built_site, "cases/alpha-community/index.html")
+    en = read(built_site, "en/cases/alpha-community/index.html")
+    assert '<a href="../../en/cases/alpha-community/" hreflang="en" class="md-select__link">' in zh
+    assert '<a href="../../../cases/alpha-community/" hreflang="zh" class="md-select__link">' in en
+
+
+def _edit_link(html: str) -> str | None:
+    match = re.search(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon"', html)
+    return match.group(1) if match else None
+
+
+def test_edit_links_open_the_yaml_record_or_the_hand_written_page(built_site: Path):
+    repo = "https://github.com/community-casebook/casebook/edit/main/"
+    assert _edit_link(read(built_site, "cases/alpha-community/index.html")) == repo + "data/cases/alpha-community.yaml"
+    assert _edit_link(read(built_site, "en/cases/beta-community/index.html")) == repo + "data/cases/beta-community.yaml"
+    assert _edit_link(read(built_site, "en/glossary/index.html")) == repo + "data/vocab/glossary.yaml"
+    assert _edit_link(read(built_site, "about/index.html")) == repo + "docs/about.md"
+    assert _edit_link(read(built_site, "cases/index.html")) is None
+
+
+def test_missing_translation_is_shown_as_missing(built_site: Path):
+    zh = read(built_site, "cases/beta-community/index.html")
+    assert '<span lang="en">Beta Community</span> <span class="cb-missing">(未译)</span>' in zh
+    assert '<p><span class="cb-missing">中文译文暂缺</span></p>' in zh
+    assert "<title>Beta Community (未译) - 社区实践案例库</title>" in zh
+
+
+def test_translated_text_is_marked_as_translation(built_site: Path):
+    en = read(built_site, "en/cases/alpha-community/index.html")
+    assert "The English text on this page is translated from the Chinese original; the translation has been reviewed." in en
+    zh = read(built_site, "cases/beta-community/index.html")
+    assert "本页中文为英文原文的机器翻译，尚未审校。" in zh
+
+
+def test_home_page_shows_counts_and_latest_cases(built_site: Path):
+    en = read(built_site, "en/index.html")
+    assert "The casebook holds 2 community cases with 3 practices across 3 themes." in en
+    assert re.findall(r'<li><a href="(cases/[^"]+)">', en) == ["cases/beta-community/", "cases/alpha-community/"]
+
+
+def test_one_search_index_per_language(built_site: Path):
+    zh = json.loads(read(built_site, "search/search_index.json"))["docs"]
+    en = json.loads(read(built_site, "en/search/search_index.json"))["docs"]
+    zh_pages = {doc["location"].split("#")[0] for doc in zh}
+    en_pages = {doc["location"].split("#")[0] for doc in en}
+    assert zh_pages == en_pages  # the same pages, each language in its own index
+    assert "cases/alpha-community/" in zh_pages
+    assert all("Alpha Community" not in doc["title"] for doc in zh if doc["location"].startswith("cases/alpha"))
+
+
+def test_chinese_text_is_segmented_by_jieba(built_site: Path):
+    zh = json.loads(read(built_site, "search/search_index.json"))["docs"]
+    summary = next(doc["text"] for doc in zh if doc["location"] == "cases/alpha-community/#alpha-community")
+    assert "\u200b依托\u200b网格员\u200b队伍\u200b" in summary  # the glossary word stays whole
+
+
+def test_pages_load_nothing_from_other_origins(built_site: Path):
+    resource = re.compile(r'<(?:script|img|iframe|source|video|audio)[^>]+src="(https?:)?//|<link[^>]+href="(https?:)?//')
+    for page in html_pages(built_site):
+        assert not resource.search(read(built_site, page)), page
+    for css in built_site.rglob("*.css"):
+        assert not re.search(r"url\((['\"]?)(https?:)?//", css.read_text("utf-8")), css
+
+
+def _project(tmp_path: Path) -> Path:
+    return make_project(tmp_path, FIXTURE_DATA)
+
+
+def test_broken_internal_link_fails_the_strict_build(tmp_path: Path):
+    project = _project(tmp_path)
+    (project / "docs" / "about.md").write_text("# About\n\n[gone](cases/no-such-case.md)\n", "utf-8")
+    result = build_site(project)
+    assert result.returncode == 1
+    assert (
+        "WARNING -  Doc file 'about.md' contains a link 'cases/no-such-case.md', "
+        "but the target is not found among documentation files."
+    ) in result.stderr
+
+
+def test_broken_anchor_fails_the_strict_build(tmp_path: Path):
+    project = _project(tmp_path)
+    (project / "docs" / "about.md").write_text("# About\n\n[gone](cases/alpha-community.md#no-such-practice)\n", "utf-8")
+    result = build_site(project)
+    assert result.returncode == 1
+    assert (
+        "WARNING -  Doc file 'about.md' contains a link 'cases/alpha-community.md#no-such-practice', "
+        "but the doc 'cases/alpha-community.md' does not contain an anchor '#no-such-practice'."
+    ) in result.stderr
+
+
+def test_bad_data_stops_the_build_before_output_is_touched(tmp_path: Path):
+    project = _project(tmp_path)
+    record = project / "data" / "cases" / "alpha-community.yaml"
+    record.write_text(record.read_text("utf-8").replace("themes: [grid-governance]", "themes: [grid-govern]"), "utf-8")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("previous site", "utf-8")
+    result = build_site(project)
+    assert result.returncode == 1
+    assert (
+        "data/cases/alpha-community.yaml:20:14: practices[0].themes[0]: unknown theme 'grid-govern'; "
+        "nearest: grid-governance\n1 problem found; nothing was generated."
+    ) in result.stderr
+    assert result.stderr.count("unknown theme") == 1
+    assert [p.name for p in (project / "site").iterdir()] == ["index.html"]
+    assert (project / "site" / "index.html").read_text("utf-8") == "previous site"
+    assert not (project / "docs" / "cases").exists()
+
+
+def test_stale_generated_pages_are_pruned_and_hand_written_kept(tmp_path: Path):
+    project = _project(tmp_path)
+    assert build_site(project).returncode == 0
+    (project / "data" / "cases" / "beta-community.yaml").unlink()
+    (project / "docs" / "notes.md").write_text("# Notes\n", "utf-8")
+    assert build_site(project).returncode == 0
+    assert sorted(p.name for p in (project / "docs" / "cases").iterdir()) == [
+        "alpha-community.en.md",
+        "alpha-community.md",
+        "index.en.md",
+        "index.md",
+    ]
+    assert (project / "docs" / "notes.md").is_file()
+    shutil.rmtree(project / "site")
