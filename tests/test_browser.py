@@ -1,0 +1,123 @@
+"""What a reader does, in a real headless Chromium: switch language, search."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = os.environ.get("CASEBOOK_CHROMIUM", "/usr/bin/chromium")
+# Chromium's own background traffic would be refused by a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).is_file(), f"Chromium not found at {CHROMIUM}: .ci/run installs Debian's chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith(base_url) else outside.append(request.url))
+    yield page
+    context.close()
+    assert outside == [], f"the page requested other origins: {outside}"
+
+
+def test_language_switch_lands_on_the_same_case(page: Page):
+    page.goto("/cases/alpha-community/")
+    assert page.locator("html").get_attribute("lang") == "zh"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url("**/en/cases/alpha-community/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.title() == "Alpha Community - Community Practice Casebook"
+
+
+def test_practice_anchor_works_in_both_languages(page: Page):
+    for prefix, title in (("", "邻里调解室"), ("/en", "Neighbourhood mediation room")):
+        page.goto(f"{prefix}/cases/alpha-community/#mediation-room")
+        heading = page.locator("#mediation-room")
+        assert heading.evaluate("h => h.firstChild.textContent") == title
+        assert heading.evaluate("h => h.getBoundingClientRect().top < window.innerHeight")
+
+
+def search(page: Page, start: str, query: str) -> list[str]:
+    """Types a query into Material's search box and returns the result links."""
+    page.goto(start)
+    page.locator(".md-search__input").fill(query)
+    results = page.locator(".md-search-result__item > a.md-search-result__link")
+    results.first.wait_for(timeout=10_000)
+    hrefs = results.evaluate_all("links => links.map(a => new URL(a.href).pathname + new URL(a.href).hash)")
+    return hrefs
+
+
+def test_chinese_word_from_the_middle_of_a_sentence_finds_the_case(page: Page):
+    # 聚居 sits in the middle of the summary: 甲社区是一个多民族聚居的社区
+    assert search(page, "/", "聚居") == [
+        "/cases/",
+        "/cases/#alpha-community",
+        "/cases/alpha-community/",
+        "/cases/alpha-community/#alpha-community",
+    ]
+
+
+def test_glossary_term_finds_the_case_and_its_entry(page: Page):
+    hrefs = search(page, "/", "网格员")
+    assert "/cases/alpha-community/#grid-worker-visits" in hrefs
+    assert "/glossary/#grid-worker" in hrefs
+    assert all(not href.startswith("/en/") for href in hrefs)
+
+
+def test_english_word_finds_the_english_case_only(page: Page):
+    hrefs = search(page, "/en/", "quarrels")
+    assert hrefs == [
+        "/en/cases/alpha-community/",
+        "/en/cases/alpha-community/#mediation-room",
+        "/en/themes/dispute-mediation/",
+        "/en/themes/dispute-mediation/#alpha-community--mediation-room",
+        "/en/themes/grid-governance/",
+        "/en/themes/grid-governance/#alpha-community--mediation-room",
+    ]
+
+
+def test_a_reader_never_sees_the_twin_page_in_the_other_language(page: Page):
+    zh = search(page, "/", "Alpha")
+    en = search(page, "/en/", "Alpha")
+    assert zh and all(not href.startswith("/en/") for href in zh)
+    assert en and all(href.startswith("/en/") for href in en)
+
