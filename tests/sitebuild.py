@@ -27,9 +27,14 @@ def _generated(folder: str, names: list[str]) -> list[str]:
     return [name for name in names if Path(folder) == ROOT / "docs" and name in GENERATED]
 
 
-def build_site(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def build_site(project: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     mkdocs = Path(sys.executable).parent / "mkdocs"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [str(mkdocs), "build", "--strict", *extra], cwd=project, capture_output=True, text=True, env=env, timeout=300
+        [str(mkdocs), "build", "--strict", *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )

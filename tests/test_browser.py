@@ -79,7 +79,11 @@ def test_practice_anchor_works_in_both_languages(page: Page):
 def search(page: Page, start: str, query: str) -> list[str]:
     """Types a query into Material's search box and returns the result links."""
     page.goto(start)
-    page.locator(".md-search__input").fill(query)
+    box = page.locator(".md-search__input")
+    # Material reads the box on keyup; Chinese text arrives without key events
+    # (as from an input method), so finish with a key press as a reader would.
+    box.fill(query)
+    box.press("End")
     results = page.locator(".md-search-result__item > a.md-search-result__link")
     results.first.wait_for(timeout=10_000)
     hrefs = results.evaluate_all("links => links.map(a => new URL(a.href).pathname + new URL(a.href).hash)")

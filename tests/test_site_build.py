@@ -172,3 +172,13 @@ def test_stale_generated_pages_are_pruned_and_hand_written_kept(tmp_path: Path):
     ]
     assert (project / "docs" / "notes.md").is_file()
     shutil.rmtree(project / "site")
+
+
+def test_build_fails_when_chinese_segmentation_is_not_active(tmp_path: Path):
+    project = _project(tmp_path)
+    blocker = tmp_path / "no-jieba" / "jieba"
+    blocker.mkdir(parents=True)
+    (blocker / "__init__.py").write_text("raise ImportError('jieba blocked for this test')\n", "utf-8")
+    result = build_site(project, env={"PYTHONPATH": str(blocker.parent)})
+    assert result.returncode == 1
+    assert "jieba is not importable: Chinese search would not be segmented" in result.stderr

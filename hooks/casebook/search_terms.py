@@ -7,12 +7,12 @@ their own), so the glossary marks only terms people type whole.
 
 from __future__ import annotations
 
-import jieba
-
 from .vocab import Vocabularies
 
 
 def register_search_terms(vocab: Vocabularies) -> list[str]:
+    import jieba  # here, not at the top: a missing jieba is reported by the build, not a traceback
+
     terms = sorted({entry.term.zh for entry in vocab.glossary if entry.search_whole and entry.term.zh})
     for term in terms:
         jieba.add_word(term)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,12 @@ EDIT_ROOT_MARKER = "/docs/"
 
 
 def chinese_search_ready() -> bool:
-    return importlib.util.find_spec("jieba") is not None
+    """True when Material's search plugin imported jieba (it sets None on ImportError)."""
+    try:
+        search_plugin = importlib.import_module("material.plugins.search.plugin")
+    except ImportError:
+        return False
+    return getattr(search_plugin, "jieba", None) is not None
 
 
 def generate(data_dir: Path, docs_dir: Path) -> Result:
