@@ -56,12 +56,15 @@ def fingerprint(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def build_catalog(data_dir: Path, shown_from: Path | None = None) -> Catalog:
-    """Load everything under data_dir; raise DataError with every problem found."""
+def build_catalog(data_dir: Path, shown_from: Path | None = None, only: list[Path] | None = None) -> Catalog:
+    """Load the vocabularies and the case records under data_dir (or just `only`).
+
+    Raises DataError with every problem found.
+    """
     base = shown_from or data_dir.parent
     vocab, problems = _load_vocabularies(data_dir, base)
     records: list[Record] = []
-    for path in sorted((data_dir / CASES_DIR).glob("*.yaml")):
+    for path in sorted(only if only is not None else (data_dir / CASES_DIR).glob("*.yaml")):
         record, found = _load_record(path, _shown(path, base))
         problems += found
         if record:

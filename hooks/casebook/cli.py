@@ -1,43 +1,130 @@
-"""Command line: check, generate and schema, with no MkDocs on the import path."""
+"""Command line for contributors: new, check, status, schema. No MkDocs on this path."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import re
 import sys
+from importlib import resources
 from pathlib import Path
 
-from .catalog import build_catalog
-from .model import Case
+from .catalog import CASES_DIR, Catalog, build_catalog
+from .messages_zh import report_zh
+from .model import ID_PATTERN, MAX_ID, Case
 from .pipeline import generate
-from .problems import DataError
+from .problems import DataError, field_path, report
+from .rules import texts
+from .translation import STATES, case_states, counts, fingerprint
 
-SCHEMA_PATH = Path("schema/case.schema.json")
+SCHEMA_PATH = Path("schema") / "case.schema.json"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="casebook", description="Community Practice Casebook tools")
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except DataError as error:
+        text = report_zh(error.problems) if getattr(args, "lang", "en") == "zh" else report(error.problems)
+        sys.stderr.write(text + "\n")
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="casebook", description="Community Practice Casebook tools 社区实践案例库工具")
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate every record in data/")
-    commands.add_parser("generate", help="validate and write the Markdown pages into docs/")
-    commands.add_parser("schema", help="write the JSON Schema of a case record")
-    args = parser.parse_args(argv)
-    root: Path = args.root
-    try:
-        if args.command == "check":
-            catalog = build_catalog(root / "data", shown_from=root)
-            sys.stdout.write(f"{len(catalog.cases)} cases checked; no problems found.\n")
-        elif args.command == "generate":
-            result = generate(root / "data", root / "docs")
-            sys.stdout.write(f"{len(result.catalog.cases)} cases; {result.written} pages written, {result.deleted} deleted.\n")
-        else:
-            (root / SCHEMA_PATH).parent.mkdir(parents=True, exist_ok=True)
-            (root / SCHEMA_PATH).write_text(schema_text(), "utf-8")
-            sys.stdout.write(f"wrote {SCHEMA_PATH}\n")
-    except DataError as error:
-        sys.stderr.write(f"{error}\n")
+    new = commands.add_parser("new", help="scaffold data/cases/<id>.yaml from the template 新建案例")
+    new.add_argument("id")
+    new.set_defaults(run=_new)
+    check = commands.add_parser("check", help="validate records (default: all) 检查案例")
+    check.add_argument("files", nargs="*", type=Path)
+    check.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages 提示语言")
+    check.set_defaults(run=_check)
+    status = commands.add_parser("status", help="translation state per case and language 翻译状态")
+    status.add_argument("--fingerprints", type=Path, metavar="FILE", help="print each text's current fingerprint")
+    status.set_defaults(run=_status)
+    schema = commands.add_parser("schema", help="write the JSON Schema of a case record 生成 JSON Schema")
+    schema.set_defaults(run=_schema)
+    generate_cmd = commands.add_parser("generate", help="validate and write the Markdown pages into docs/")
+    generate_cmd.set_defaults(run=_generate)
+    return parser
+
+
+def _new(args: argparse.Namespace) -> int:
+    case_id: str = args.id
+    if not re.fullmatch(ID_PATTERN, case_id) or len(case_id) > MAX_ID:
+        sys.stderr.write(f"'{case_id}' is not a valid id: use lowercase ASCII letters and digits joined by hyphens\n")
         return 1
+    target = args.root / "data" / CASES_DIR / f"{case_id}.yaml"
+    if target.exists():
+        sys.stderr.write(f"{target.as_posix()} already exists: choose another id (ids are never reused)\n")
+        return 1
+    template = resources.files("casebook").joinpath("templates/new-case.yaml").read_text("utf-8")
+    text = template.replace("__ID__", case_id).replace("__TODAY__", dt.date.today().isoformat())
+    target.write_text(text, "utf-8")
+    sys.stdout.write(f"created {target.as_posix()}\n")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    only = [path.resolve() for path in args.files] or None
+    root = args.root.resolve()
+    catalog = build_catalog(root / "data", shown_from=root, only=only)
+    stale = _stale(catalog)
+    for line in stale:
+        sys.stderr.write(f"warning: {line}\n")
+    noun = "case" if len(catalog.cases) == 1 else "cases"
+    sys.stdout.write(f"{len(catalog.cases)} {noun} checked; no problems found.\n")
+    return 0
+
+
+def _stale(catalog: Catalog) -> list[str]:
+    return [
+        f"data/cases/{item.case_id}.yaml: {item.field}.{item.lang}: translation is stale: "
+        "the original text changed since it was reviewed"
+        for case in catalog.cases
+        for item in case_states(case)
+        if item.state == "stale"
+    ]
+
+
+def _status(args: argparse.Namespace) -> int:
+    catalog = build_catalog(args.root / "data", shown_from=args.root)
+    if args.fingerprints:
+        case_id = args.fingerprints.stem
+        case = next(case for case in catalog.cases if case.id == case_id)
+        for item in case_states(case):
+            if item.lang == case.translation.original and item.state == "original":
+                sys.stdout.write(f"{item.field}: reviewed: {_fingerprint_of(case, item.field, item.lang)}\n")
+        return 0
+    header = "case".ljust(28) + "lang  " + "  ".join(state.rjust(8) for state in STATES)
+    lines = [header]
+    for case in catalog.cases:
+        for lang, counter in counts(case_states(case)).items():
+            lines.append(case.id.ljust(28) + lang.ljust(6) + "  ".join(str(counter[s]).rjust(8) for s in STATES))
+    lines += _stale(catalog)
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _fingerprint_of(case: Case, field: str, lang: str) -> str:
+    text = next(value for path, value in texts(case) if field_path(path) == field)
+    return fingerprint(text.get(lang) or "")
+
+
+def _schema(args: argparse.Namespace) -> int:
+    target = args.root / SCHEMA_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(schema_text(), "utf-8")
+    sys.stdout.write(f"wrote {SCHEMA_PATH.as_posix()}\n")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    result = generate(args.root / "data", args.root / "docs")
+    sys.stdout.write(f"{len(result.catalog.cases)} cases; {result.written} pages written, {result.deleted} deleted.\n")
     return 0
 
 

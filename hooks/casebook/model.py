@@ -36,7 +36,17 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
+Fingerprint = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}$")]
+
+
 class _Bilingual(Strict):
+    reviewed: Fingerprint | None = Field(
+        None,
+        description="fingerprint of the original text when this translation was last reviewed "
+        "(`casebook status --fingerprints`); a different fingerprint marks the translation stale "
+        "译文最后审校时原文的指纹；不一致即译文过时",
+    )
+
     @model_validator(mode="after")
     def _one_language_at_least(self) -> "_Bilingual":
         if not any(getattr(self, lang) for lang in LANGS):

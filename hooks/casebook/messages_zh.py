@@ -1,0 +1,86 @@
+"""Problem messages in Chinese for `casebook check --lang zh`.
+
+The library speaks English; this table translates each message shape. A
+message with no entry here is shown in English rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .problems import Problem
+
+_KINDS = {
+    "theme": "主题",
+    "unit": "单位",
+    "qualifier": "限定词",
+    "source": "来源",
+    "ethnic group": "民族",
+    "region": "省级行政区",
+    "city": "城市",
+}
+
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"required field is missing", "缺少必填字段"),
+    (r"unknown field", "未知字段"),
+    (r"must be text", "必须是文字"),
+    (r"must be a number", "必须是数字"),
+    (r"must be true or false", "必须是 true 或 false"),
+    (r"must be a date written YYYY-MM-DD", "必须是 YYYY-MM-DD 格式的日期"),
+    (r"must be a mapping of field: value", "必须是“字段: 值”形式的映射"),
+    (r"must be a list", "必须是列表"),
+    (r"must not be empty", "不能为空"),
+    (r"must be lowercase ASCII letters and digits joined by single hyphens \(kebab-case\)",
+     "只能由小写英文字母和数字组成，以单个连字符分隔"),
+    (r"must be an http:// or https:// address with a host name", "必须是带主机名的 http:// 或 https:// 地址"),
+    (r"is too long \(at most (\d+)\)", r"过长（最多 \1）"),
+    (r"needs at least (\d+) item\(s\)", r"至少需要 \1 项"),
+    (r"must be one of (.+)", r"必须是以下之一：\1"),
+    (r"give the text in at least one language \(zh or en\)", "至少要用一种语言（zh 或 en）填写"),
+    (r"must equal the file name '(.+)'", r"必须与文件名“\1”一致"),
+    (r"'(.+)' is reserved for a listing page", r"“\1”保留给列表页使用"),
+    (r"'(.+)' is reserved for a page heading", r"“\1”保留给页面标题使用"),
+    (r"'(.+)' is used by another practice", r"“\1”已被另一项做法使用"),
+    (r"'(.+)' is used by another source", r"“\1”已被另一个来源使用"),
+    (r"'(.+)' is already used by (.+)", r"“\1”已被 \2 使用"),
+    (r"city '(.+)' belongs to region '(.+)'", r"城市“\1”属于“\2”"),
+    (r"missing text in the original language \((\w+)\)", r"缺少原文语言（\1）的文字"),
+    (r"must not be earlier than 'added'", "不能早于收录日期 added"),
+    (r"duplicate key '(.+)' \(first written on line (\d+)\)", r"重复的键“\1”（第 \2 行已写过）"),
+    (r"anchors \(&name\) are not allowed; write the value out", "不允许使用锚点（&name），请直接写出值"),
+    (r"aliases \(\*name\) are not allowed; write the value out", "不允许使用别名（*name），请直接写出值"),
+    (r"merge keys \(<<\) are not allowed; write the fields out", "不允许使用合并键（<<），请直接写出字段"),
+    (r"tags such as (.+) are not allowed", r"不允许使用标签（如 \1）"),
+    (r"only one YAML document per file", "每个文件只能有一个 YAML 文档"),
+    (r"the top level must be a mapping of field: value", "顶层必须是“字段: 值”形式的映射"),
+    (r"file is empty", "文件为空"),
+    (r"file is larger than (\d+) KB", r"文件超过 \1 KB"),
+    (r"file must be UTF-8, found a (.+) byte order mark", r"文件必须是 UTF-8 编码，发现了 \1 字节序标记"),
+    (r"file must be UTF-8: invalid byte sequence", "文件必须是 UTF-8 编码：存在无效字节"),
+    (r"control character (U\+\w+) is not allowed", r"不允许使用控制字符 \1"),
+    (r"lone carriage return \(CR\); use LF or CRLF line endings", "存在单独的回车符（CR），请使用 LF 或 CRLF 换行"),
+    (r"invisible or direction-changing character (U\+\w+) is not allowed", r"不允许使用不可见或改变文字方向的字符 \1"),
+    (r"nesting deeper than (\d+) levels", r"嵌套超过 \1 层"),
+    (r"invalid YAML: (.+)", r"YAML 格式错误：\1"),
+    (r"vocabulary file is missing", "缺少词表文件"),
+    (r"translation is stale: the original text changed since it was reviewed",
+     "译文已过时：原文在审校之后有改动"),
+)
+
+
+def translate_message(message: str) -> str:
+    unknown = re.fullmatch(r"unknown (theme|unit|qualifier|source|ethnic group|region|city) '(.+?)'(?:; nearest: (.+))?", message)
+    if unknown:
+        kind, key, nearest = unknown.groups()
+        hint = f"；最接近的是：{nearest}" if nearest else ""
+        return f"未知的{_KINDS[kind]}“{key}”{hint}"
+    for pattern, replacement in _PATTERNS:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return message
+
+
+def report_zh(problems: tuple[Problem, ...]) -> str:
+    lines = [str(Problem(p.path, p.line, p.column, p.field, translate_message(p.message))) for p in problems]
+    lines.append(f"发现 {len(problems)} 个问题；未生成任何页面。")
+    return "\n".join(lines)

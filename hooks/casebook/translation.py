@@ -1,0 +1,55 @@
+"""Translation state of every text: original, reviewed, machine, draft, missing or stale."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+from .model import LANGS, Case, Lang, _Bilingual
+from .problems import field_path
+from .rules import texts
+
+State = Literal["original", "reviewed", "machine", "draft", "missing", "stale"]
+STATES: tuple[State, ...] = ("original", "reviewed", "machine", "draft", "missing", "stale")
+
+
+def fingerprint(text: str) -> str:
+    """Eight hex digits of SHA-256 over the text with its whitespace normalised."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
+
+
+@dataclass(frozen=True)
+class TextState:
+    case_id: str
+    field: str
+    lang: Lang
+    state: State
+
+
+def text_state(case: Case, text: _Bilingual, lang: Lang) -> State:
+    original = case.translation.original
+    if lang == original:
+        return "original" if text.get(lang) else "missing"
+    if not text.get(lang):
+        return "missing"
+    source = text.get(original)
+    if text.reviewed and source and text.reviewed != fingerprint(source):
+        return "stale"
+    return case.translation.state
+
+
+def case_states(case: Case) -> list[TextState]:
+    return [
+        TextState(case.id, field_path(path), lang, text_state(case, text, lang))
+        for path, text in texts(case)
+        for lang in LANGS
+    ]
+
+
+def counts(states: list[TextState]) -> dict[Lang, Counter[State]]:
+    result: dict[Lang, Counter[State]] = {lang: Counter() for lang in LANGS}
+    for item in states:
+        result[item.lang][item.state] += 1
+    return result
