@@ -34,4 +34,4 @@ lock:  ## re-pin requirements.lock from pyproject.toml (needs the package regist
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-* docs/cases docs/themes docs/regions docs/practices docs/glossary
+	rm -rf site .site-* docs/cases docs/themes docs/regions docs/practices docs/glossary docs/status

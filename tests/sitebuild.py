@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATED = ("cases", "themes", "regions", "practices", "glossary")
+GENERATED = ("cases", "themes", "regions", "practices", "glossary", "status")
 
 
 def make_project(target: Path, data: Path) -> Path:

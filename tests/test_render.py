@@ -37,6 +37,7 @@ def test_page_plan_is_complete(catalog):
         "practices/index",
         "regions/index",
         "regions/inner-mongolia",
+        "status/index",
         "themes/dispute-mediation",
         "themes/festivals-and-culture",
         "themes/grid-governance",

@@ -19,9 +19,10 @@ from markupsafe import Markup
 from . import formatting, markup
 from .catalog import Catalog
 from .model import LANGS, Case, Figure, Lang, Name, Text
+from .translation import NEEDS_WORK, case_states, counts
 
 # Folders under docs/ that belong to the generator; everything else is hand-written.
-GENERATED_DIRS = ("cases", "themes", "regions", "practices", "glossary")
+GENERATED_DIRS = ("cases", "themes", "regions", "practices", "glossary", "status")
 SUFFIX = {"zh": ".md", "en": ".en.md"}  # static-i18n's suffix structure
 DATA_PREFIX = "data"
 
@@ -170,7 +171,36 @@ def plan_pages(catalog: Catalog) -> list[Page]:
             if region.key in by_region:
                 page(f"regions/{region.key}", "region.md.j2", region=region, cases=by_region[region.key])
         page("glossary/index", "glossary.md.j2")
+        page("status/index", "status.md.j2", **_status_context(catalog, lang))
     return pages
+
+
+@dataclass(frozen=True)
+class _StatusRow:
+    case: Case
+    summary: dict[str, str]
+
+
+@dataclass(frozen=True)
+class _StatusItem:
+    case: Case
+    field: str
+    lang: str
+    state: str
+
+
+def _status_context(catalog: Catalog, lang: Lang) -> dict[str, Any]:
+    ui = ui_strings()[lang]
+    rows, todo = [], []
+    for case in catalog.cases:
+        states = case_states(case)
+        summary = {
+            language: " · ".join(f"{ui['state_' + state]} {count}" for state, count in sorted(counter.items()))
+            for language, counter in counts(states).items()
+        }
+        rows.append(_StatusRow(case, summary))
+        todo += [_StatusItem(case, s.field, s.lang, s.state) for s in states if s.state in NEEDS_WORK]
+    return {"rows": rows, "todo": todo}
 
 
 def home_stats(catalog: Catalog, lang: Lang) -> str:

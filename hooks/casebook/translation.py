@@ -13,6 +13,7 @@ from .rules import texts
 
 State = Literal["original", "reviewed", "machine", "draft", "missing", "stale"]
 STATES: tuple[State, ...] = ("original", "reviewed", "machine", "draft", "missing", "stale")
+NEEDS_WORK: frozenset[State] = frozenset({"machine", "draft", "missing", "stale"})
 
 
 def fingerprint(text: str) -> str:
