@@ -42,6 +42,24 @@ class Catalog:
         return tuple(sorted(self.cases, key=lambda case: (case.added, case.id), reverse=True)[:count])
 
 
+def unexpected_entries(data_dir: Path, base: Path) -> list[Problem]:
+    """Only plain YAML files may live under data/: no links, devices or stray files."""
+    problems = []
+    for path in sorted(data_dir.rglob("*")):
+        shown = _shown(path, base)
+        if path.is_symlink():
+            problems.append(Problem(shown, 1, 1, "", "symbolic links are not allowed under data/"))
+        elif path.is_dir():
+            continue
+        elif not path.is_file():
+            problems.append(Problem(shown, 1, 1, "", "only regular files are allowed under data/"))
+        elif path.suffix != ".yaml" and path.name != "README.md":
+            problems.append(Problem(shown, 1, 1, "", "unexpected file: records and vocabularies are .yaml files"))
+        elif path.suffix == ".yaml" and path.parent.name not in (CASES_DIR, VOCAB_DIR):
+            problems.append(Problem(shown, 1, 1, "", "YAML files belong in data/cases/ or data/vocab/"))
+    return problems
+
+
 def data_files(data_dir: Path) -> list[Path]:
     """The files the catalog reads, in a stable order."""
     cases = sorted((data_dir / CASES_DIR).glob("*.yaml"))
@@ -62,9 +80,13 @@ def build_catalog(data_dir: Path, shown_from: Path | None = None, only: list[Pat
     Raises DataError with every problem found.
     """
     base = shown_from or data_dir.parent
-    vocab, problems = _load_vocabularies(data_dir, base)
+    problems = unexpected_entries(data_dir, base)
+    vocab, found = _load_vocabularies(data_dir, base)
+    problems += found
     records: list[Record] = []
     for path in sorted(only if only is not None else (data_dir / CASES_DIR).glob("*.yaml")):
+        if path.is_symlink() or not path.is_file():
+            continue  # reported by unexpected_entries; never read through a link or a pipe
         record, found = _load_record(path, _shown(path, base))
         problems += found
         if record:

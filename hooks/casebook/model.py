@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 MAX_TEXT = 4000
-MAX_LABEL = 200
+MAX_LABEL = 300
 MAX_ITEMS = 200
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_ID = 64
@@ -146,7 +146,7 @@ class Source(Strict):
     title: Name
     date: Date | None = None
     language: Literal["zh", "zh-Hant", "en"]
-    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s/?#]+", max_length=2000)] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\s<>\"]*)?$", max_length=2000)] | None = None
     author: Name | None = Field(None, description="reporter or author, public role only 记者或作者")
 
 

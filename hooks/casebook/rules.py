@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from .loader import Document, FieldPath
 from .model import LANGS, Case, Figure, _Bilingual
+from .personal_data import personal_data
 from .problems import Problem, field_path
 from .vocab import Vocabularies
 
@@ -166,6 +167,15 @@ def original_language_is_complete(records: tuple[Record, ...], vocab: Vocabulari
                 yield record.problem((*path, original), f"missing text in the original language ({original})")
 
 
+def no_personal_data_in_text(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """Records describe communities, not people: no field is meant for contact or ID data."""
+    for record in records:
+        for path, text in texts(record.case):
+            for lang in LANGS:
+                for kind in personal_data(text.get(lang) or ""):
+                    yield record.problem((*path, lang), f"contains {kind}; personal data may not appear in records")
+
+
 def updated_is_not_before_added(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
     for record in records:
         if record.case.updated < record.case.added:
@@ -183,6 +193,7 @@ RULES: tuple[Rule, ...] = (
     figures_use_known_terms,
     honours_cite_sources,
     original_language_is_complete,
+    no_personal_data_in_text,
     updated_is_not_before_added,
 )
 

@@ -1,17 +1,28 @@
-"""Write generated pages under docs/: only files whose content changed, stale ones pruned."""
+"""Write generated pages under docs/: only files whose content changed, stale ones pruned.
+
+A file is ours only if it starts with the generated front matter; anything
+else in a generated folder is hand-written and is never overwritten or deleted.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .problems import DataError, Problem
 from .render import GENERATED_DIRS, Page
 
-MARKER = "<!-- "  # every generated page has the generated-by comment after its front matter
+GENERATED_START = "---\ncasebook_generated: true\n"
+
+
+def is_generated(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(len(GENERATED_START)) == GENERATED_START.encode()
 
 
 def write_pages(docs_dir: Path, pages: list[Page]) -> tuple[int, int]:
-    """Returns (files written, files deleted)."""
+    """Returns (files written, files deleted); raises DataError before writing anything unsafe."""
     planned = {docs_dir / page.path: page.content for page in pages}
+    _refuse_unsafe_targets(docs_dir, planned)
     written = 0
     for path, content in planned.items():
         if path.is_file() and path.read_text("utf-8") == content:
@@ -22,7 +33,19 @@ def write_pages(docs_dir: Path, pages: list[Page]) -> tuple[int, int]:
     deleted = 0
     for folder in GENERATED_DIRS:
         for path in sorted((docs_dir / folder).glob("*.md")):
-            if path not in planned:
+            if path not in planned and is_generated(path):
                 path.unlink()
                 deleted += 1
     return written, deleted
+
+
+def _refuse_unsafe_targets(docs_dir: Path, planned: dict[Path, str]) -> None:
+    problems = []
+    for path in planned:
+        shown = path.relative_to(docs_dir).as_posix()
+        if any(part.is_symlink() for part in (path, *path.parents) if part.is_relative_to(docs_dir)):
+            problems.append(Problem(f"docs/{shown}", 1, 1, "", "is a symbolic link or inside one; refusing to write"))
+        elif path.exists() and (not path.is_file() or not is_generated(path)):
+            problems.append(Problem(f"docs/{shown}", 1, 1, "", "is a hand-written file; a generated page may not replace it"))
+    if problems:
+        raise DataError(problems)
