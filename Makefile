@@ -17,8 +17,8 @@ install: $(STAMP)
 serve: $(STAMP)  ## build and serve the site at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --livereload
 
-build: $(STAMP)  ## build the site into site/
-	$(BIN)/mkdocs build --strict
+build: $(STAMP)  ## build the site into site/ (atomically: fresh folder, scan, then swap)
+	$(BIN)/casebook publish
 
 check: $(STAMP)  ## validate data/ only
 	$(BIN)/casebook check
@@ -35,3 +35,9 @@ lock:  ## re-pin requirements.lock from pyproject.toml (needs the package regist
 
 clean:
 	rm -rf site .site-* docs/cases docs/themes docs/regions docs/practices docs/glossary docs/status
+
+allowlist: $(STAMP)  ## relearn the scanner's allowlist from a clean build of the test fixtures
+	$(BIN)/python tests/sitebuild.py --learn-allowlist hooks/casebook/scan-allowlist.json
+
+fuzz: $(STAMP)  ## coverage-guided fuzzing of the YAML loader (runs until stopped; not part of `make test`)
+	$(BIN)/python tests/fuzz_loader.py -atheris_runs=$${RUNS:-0} tests/fixtures/fuzz-corpus

@@ -38,3 +38,21 @@ def build_site(project: Path, *extra: str, env: dict[str, str] | None = None) ->
         env=env,
         timeout=300,
     )
+
+
+def learn_allowlist_file(target: Path) -> None:
+    """Builds the fixtures in a temporary folder and writes the scanner allowlist learned from it."""
+    import tempfile
+
+    from casebook.scanner import learn_allowlist
+
+    with tempfile.TemporaryDirectory() as folder:
+        project = make_project(Path(folder), ROOT / "tests" / "fixtures" / "data")
+        result = build_site(project)
+        if result.returncode != 0:
+            raise SystemExit(result.stderr)
+        target.write_text(learn_allowlist(project / "site").to_json(), "utf-8")
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["--learn-allowlist"]:
+    learn_allowlist_file(Path(sys.argv[2]))

@@ -1,4 +1,7 @@
-"""The real data/: complete, bilingual, traceable to its source articles."""
+"""The real data/: the seven seed cases complete, bilingual, traceable to their source articles.
+
+Cases added later by contributors are checked by the build's rules, not here.
+"""
 
 from __future__ import annotations
 
@@ -30,14 +33,18 @@ def catalog():
     return build_catalog(ROOT / "data")
 
 
+def seed_cases(catalog) -> list[Case]:
+    return [case for case in catalog.cases if case.id in ARTICLES]
+
+
 def test_the_seven_communities_are_present(catalog):
-    assert sorted(case.id for case in catalog.cases) == sorted(ARTICLES)
+    assert sorted(case.id for case in seed_cases(catalog)) == sorted(ARTICLES)
 
 
 def test_every_text_is_in_both_languages(catalog):
     gaps = [
         f"{case.id}: {'.'.join(map(str, path))}.{lang}"
-        for case in catalog.cases
+        for case in seed_cases(catalog)
         for path, text in texts(case)
         for lang in ("zh", "en")
         if not text.get(lang) and not (path[:1] == ("sources",) and path[2:] == ("author",))
@@ -51,7 +58,7 @@ def test_every_theme_is_used_by_a_practice(catalog):
 
 
 def test_summaries_have_80_to_150_chinese_characters(catalog):
-    lengths = {case.id: len(re.findall(r"[\u4e00-\u9fff]", case.summary.zh)) for case in catalog.cases}
+    lengths = {case.id: len(re.findall(r"[\u4e00-\u9fff]", case.summary.zh)) for case in seed_cases(catalog)}
     assert {case: n for case, n in lengths.items() if not 80 <= n <= 150} == {}
 
 
@@ -78,7 +85,7 @@ def _figures(case: Case) -> list[tuple[str, Figure]]:
 def test_every_figure_can_be_found_in_its_article(catalog):
     assert SOURCES.is_dir(), f"source articles not found at {SOURCES}"
     untraced = []
-    for case in catalog.cases:
+    for case in seed_cases(catalog):
         article = (SOURCES / ARTICLES[case.id]).read_text("utf-8")
         for path, figure in _figures(case):
             if not any(spelling in article for spelling in _spellings(figure.value)):

@@ -11,14 +11,17 @@ from importlib import resources
 from pathlib import Path
 
 from .catalog import CASES_DIR, Catalog, build_catalog
-from .messages_zh import report_zh
+from .messages_zh import report_zh, translate_message
 from .model import ID_PATTERN, MAX_ID, Case
 from .pipeline import generate
+from .publish import PublishError, publish
+from .scanner import committed_allowlist, learn_allowlist, scan_site
 from .problems import DataError, field_path, report
 from .rules import texts
 from .translation import STATES, case_states, counts, fingerprint
 
 SCHEMA_PATH = Path("schema") / "case.schema.json"
+STALE_MESSAGE = "translation is stale: the original text changed since it was reviewed"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_schema)
     generate_cmd = commands.add_parser("generate", help="validate and write the Markdown pages into docs/")
     generate_cmd.set_defaults(run=_generate)
+    publish_cmd = commands.add_parser("publish", help="build into a fresh folder, scan, then replace site/ 构建并发布")
+    publish_cmd.set_defaults(run=_publish)
+    scan = commands.add_parser("scan", help="scan a built site for anything the templates do not make 扫描")
+    scan.add_argument("site", type=Path)
+    scan.add_argument("--learn", action="store_true", help="print the allowlist learned from a clean build")
+    scan.set_defaults(run=_scan)
     return parser
 
 
@@ -72,8 +81,9 @@ def _check(args: argparse.Namespace) -> int:
     only = [path.resolve() for path in args.files] or None
     root = args.root.resolve()
     catalog = build_catalog(root / "data", shown_from=root, only=only)
-    stale = _stale(catalog)
-    for line in stale:
+    for line in _stale(catalog):
+        if args.lang == "zh":
+            line = line.replace(STALE_MESSAGE, translate_message(STALE_MESSAGE))
         sys.stderr.write(f"warning: {line}\n")
     noun = "case" if len(catalog.cases) == 1 else "cases"
     sys.stdout.write(f"{len(catalog.cases)} {noun} checked; no problems found.\n")
@@ -82,8 +92,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _stale(catalog: Catalog) -> list[str]:
     return [
-        f"data/cases/{item.case_id}.yaml: {item.field}.{item.lang}: translation is stale: "
-        "the original text changed since it was reviewed"
+        f"data/cases/{item.case_id}.yaml: {item.field}.{item.lang}: {STALE_MESSAGE}"
         for case in catalog.cases
         for item in case_states(case)
         if item.state == "stale"
@@ -126,6 +135,27 @@ def _generate(args: argparse.Namespace) -> int:
     result = generate(args.root / "data", args.root / "docs")
     sys.stdout.write(f"{len(result.catalog.cases)} cases; {result.written} pages written, {result.deleted} deleted.\n")
     return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    try:
+        site = publish(args.root.resolve())
+    except PublishError as error:
+        sys.stderr.write(f"{error}\n")
+        return 1
+    sys.stdout.write(f"published {site.as_posix()}\n")
+    return 0
+
+
+def _scan(args: argparse.Namespace) -> int:
+    if args.learn:
+        sys.stdout.write(learn_allowlist(args.site).to_json())
+        return 0
+    findings = scan_site(args.site, committed_allowlist())
+    for finding in findings:
+        sys.stderr.write(f"{finding}\n")
+    sys.stdout.write(f"{len(findings)} findings\n")
+    return 1 if findings else 0
 
 
 def schema_text() -> str:

@@ -1,0 +1,61 @@
+"""Atomic publishing: build into a fresh folder, scan it, and only then replace site/.
+
+`mkdocs build` writes in place and is not atomic: a failed build can leave a
+half-written site, and two builds into one folder mix their outputs. Here a
+lock admits one build at a time, the build goes to a new folder, and the
+published folder is swapped by renames only after the build and the scan pass.
+MkDocs runs as a command, so this module does not import it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .scanner import Allowlist, committed_allowlist, scan_site
+
+
+class PublishError(Exception):
+    """The build or the scan failed; the published site was left as it was."""
+
+
+def publish(root: Path, site: Path | None = None, allow: Allowlist | None = None) -> Path:
+    site = site or root / "site"
+    lock_path = root / ".site.lock"
+    with lock_path.open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise PublishError("another build is running in this folder; try again when it has finished") from None
+        staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=root))
+        try:
+            _build(root, staging)
+            findings = scan_site(staging, allow or committed_allowlist())
+            if findings:
+                raise PublishError("the built site failed the scan:\n" + "\n".join(findings))
+            _swap(staging, site)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return site
+
+
+def _build(root: Path, staging: Path) -> None:
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    command = [str(mkdocs), "build", "--strict", "--site-dir", str(staging)]
+    result = subprocess.run(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if result.returncode != 0:
+        raise PublishError("mkdocs build failed; the published site was not changed")
+
+
+def _swap(staging: Path, site: Path) -> None:
+    """Two renames on one file system: readers see the old site or the new one, never a mix."""
+    retired = site.with_name(f".site-old-{os.getpid()}")
+    if site.exists():
+        site.rename(retired)
+    staging.rename(site)
+    shutil.rmtree(retired, ignore_errors=True)

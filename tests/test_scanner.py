@@ -1,0 +1,82 @@
+"""The post-build scanner: its allowlist is current, and it catches what templates never make."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casebook.scanner import committed_allowlist, learn_allowlist, scan_site
+
+
+def test_committed_allowlist_is_learned_from_the_clean_fixture_build(built_site: Path):
+    assert committed_allowlist().to_json() == learn_allowlist(built_site).to_json(), (
+        "hooks/casebook/scan-allowlist.json is out of date: run "
+        "`casebook scan --learn <fixture site>` (see tests/test_scanner.py)"
+    )
+
+
+def test_clean_fixture_build_has_no_findings(built_site: Path):
+    assert scan_site(built_site, committed_allowlist()) == []
+
+
+@pytest.fixture
+def site_copy(built_site: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    return copy
+
+
+def _inject(site: Path, page: str, html: str) -> None:
+    path = site / page
+    text = path.read_text("utf-8")
+    marker = '<h2 id="profile">'
+    assert marker in text
+    path.write_text(text.replace(marker, html + marker, 1), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("html", "finding"),
+    [
+        ("<script>alert(1)</script>", ("element <script> is not made by the templates", "inline script not made by the templates")),
+        (
+            '<script src="https://evil.example/x.js"></script>',
+            ("element <script> is not made by the templates", "script file https://evil.example/x.js is not made by the templates"),
+        ),
+        ('<p onclick="alert(1)">x</p>', "event handler onclick on <p>"),
+        ('<a href="javascript:alert(1)">x</a>', "javascript: URL in href of <a>"),
+        ('<a href="&#106;avascript:alert(1)">x</a>', "javascript: URL in href of <a>"),
+        ('<a href=" java\tscript:alert(1)">x</a>', "javascript: URL in href of <a>"),
+        ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "data: URL in href of <a>"),
+        ('<a href="vbscript:msgbox(1)">x</a>', "vbscript: URL in href of <a>"),
+        ('<iframe src="https://evil.example/"></iframe>', "element <iframe> is not made by the templates"),
+        ("<object></object>", "element <object> is not made by the templates"),
+        ("<embed>", "element <embed> is not made by the templates"),
+        ('<form action="https://evil.example/"></form>', "element <form> is not made by the templates"),
+        ('<meta http-equiv="refresh" content="0;url=https://evil.example/">', "element <meta> is not made by the templates"),
+        ('<base href="https://evil.example/">', "element <base> is not made by the templates"),
+        ("<style>body{display:none}</style>", "element <style> is not made by the templates"),
+    ],
+)
+def test_scanner_reports_what_the_templates_never_make(site_copy: Path, html: str, finding: str | tuple[str, ...]):
+    _inject(site_copy, "en/cases/alpha-community/index.html", html)
+    expected = (finding,) if isinstance(finding, str) else finding
+    assert scan_site(site_copy, committed_allowlist()) == [f"en/cases/alpha-community/index.html: {f}" for f in expected]
+
+
+def test_scanner_reads_the_search_index_as_html(site_copy: Path):
+    index = site_copy / "search" / "search_index.json"
+    data = json.loads(index.read_text("utf-8"))
+    data["docs"][0]["text"] += '<img src=x onerror="alert(1)">'
+    index.write_text(json.dumps(data), "utf-8")
+    assert scan_site(site_copy, committed_allowlist()) == [
+        "search/search_index.json: : text: element <img> is not made by the templates",
+        "search/search_index.json: : text: event handler onerror on <img>",
+    ]
+
+
+def test_scanner_reports_symlinks_in_the_output(site_copy: Path):
+    (site_copy / "leak").symlink_to("/etc/hostname")
+    assert scan_site(site_copy, committed_allowlist()) == ["leak: symbolic link in the built site"]
