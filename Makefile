@@ -40,4 +40,5 @@ allowlist: $(STAMP)  ## relearn the scanner's allowlist from a clean build of th
 	$(BIN)/python tests/sitebuild.py --learn-allowlist hooks/casebook/scan-allowlist.json
 
 fuzz: $(STAMP)  ## coverage-guided fuzzing of the YAML loader (runs until stopped; not part of `make test`)
-	$(BIN)/python tests/fuzz_loader.py -atheris_runs=$${RUNS:-0} tests/fixtures/fuzz-corpus
+	mkdir -p .fuzz-corpus && cp -n tests/fixtures/fuzz-corpus/* .fuzz-corpus/
+	$(BIN)/python tests/fuzz_loader.py $${RUNS:+-atheris_runs=$$RUNS} .fuzz-corpus
