@@ -119,6 +119,8 @@ def _load_vocabularies(data_dir: Path, base: Path) -> tuple[Vocabularies | None,
     for name, field in VOCAB_FILES.items():
         path = data_dir / VOCAB_DIR / name
         shown_as = _shown(path, base)
+        if path.is_symlink():
+            continue  # reported by unexpected_entries; never read through a link
         if not path.is_file():
             problems.append(Problem(shown_as, 1, 1, "", "vocabulary file is missing"))
             continue

@@ -67,8 +67,10 @@ def _message(detail: Any) -> str:
         if detail["ctx"]["pattern"] == ID_PATTERN:
             return "must be lowercase ASCII letters and digits joined by single hyphens (kebab-case)"
         return "must be an http:// or https:// address with a host name"
-    if kind in ("too_long", "string_too_long"):
-        return f"is too long (at most {detail['ctx']['max_length']})"
+    if kind == "string_too_long":
+        return f"is too long (at most {detail['ctx']['max_length']} characters)"
+    if kind == "too_long":
+        return f"has too many items (at most {detail['ctx']['max_length']})"
     if kind == "too_short":
         return f"needs at least {detail['ctx']['min_length']} item(s)"
     if kind == "literal_error":
