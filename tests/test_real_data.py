@@ -98,3 +98,14 @@ def test_records_name_no_private_resident(catalog):
     for case in catalog.cases:
         for _, text in texts(case):
             assert "二大娘" not in (text.zh or "")
+
+
+def test_real_site_builds_strictly_and_passes_the_scan(tmp_path_factory):
+    from casebook.publish import publish
+    from casebook.scanner import committed_allowlist, scan_site
+    from sitebuild import make_project
+
+    project = make_project(tmp_path_factory.mktemp("real"), ROOT / "data")
+    site = publish(project)  # strict build into a fresh folder, scanned before it is published
+    assert scan_site(site, committed_allowlist()) == []
+    assert sorted(p.name for p in (site / "cases").iterdir() if p.is_dir()) == sorted(ARTICLES)
