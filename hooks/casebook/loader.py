@@ -10,9 +10,9 @@ value's position remembered.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -40,6 +40,8 @@ _BOMS = {
 # paragraph separators, bidirectional overrides, zero-width characters.
 _INVISIBLE = re.compile("[\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u200c\u200e\u200f\u2060\ufeff]")
 _ZWJ = "\u200d"  # joins emoji sequences: allowed in text, never in keys
+# Control characters (C0 but tab and line feed, DEL, C1), a CR not before LF, and the invisible ones.
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)|" + _INVISIBLE.pattern)
 
 
 @dataclass(frozen=True)
@@ -107,33 +109,39 @@ def _line_col(prefix: str) -> Position:
 
 def _character_problems(text: str, shown_as: str) -> list[Problem]:
     problems = []
-    for index, char in enumerate(text):
-        if char in "\t\n":
-            continue
+    for match in _BAD_CHARACTER.finditer(text):
+        char = match.group()
         if char == "\r":
-            if text[index + 1 : index + 2] == "\n":
-                continue
             message = "lone carriage return (CR); use LF or CRLF line endings"
-        elif unicodedata.category(char) == "Cc":
-            message = f"control character U+{ord(char):04X} is not allowed"
         elif _INVISIBLE.match(char):
             message = f"invisible or direction-changing character U+{ord(char):04X} is not allowed"
         else:
-            continue
-        line, column = _line_col(text[:index])
+            message = f"control character U+{ord(char):04X} is not allowed"
+        line, column = _line_col(text[: match.start()])
         problems.append(Problem(shown_as, line, column, "", message))
         if len(problems) >= 20:
             break
     return problems
 
 
+# libyaml's parser is fast and, read event by event as here, never recurses;
+# PyYAML's C *composer* is what crashes on deep nesting, and we do not use it.
+_PARSER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+
+
 class _Builder:
-    """Turns the parser's events into dicts, lists and scalars."""
+    """Turns the parser's events, read one at a time, into dicts, tuples and scalars.
+
+    Reading lazily means a file nested too deeply is refused at the first
+    level too deep, before the parser has read the rest of it.
+    """
 
     def __init__(self, shown_as: str):
         self.shown_as = shown_as
         self.problems: list[Problem] = []
         self.positions: dict[FieldPath, Position] = {}
+        self._events: Iterator[Any] = iter(())
+        self._peeked: Any = None
 
     def fail(self, mark: Any, message: str, abort: bool = False, at_field: FieldPath = ()) -> None:
         where = field_path(at_field)
@@ -141,65 +149,77 @@ class _Builder:
         if abort:
             raise _Abort
 
+    def _peek(self) -> Any:
+        if self._peeked is None:
+            try:
+                self._peeked = next(self._events)
+            except yaml.MarkedYAMLError as error:
+                mark = error.problem_mark or error.context_mark
+                self.fail(mark, f"invalid YAML: {error.problem or 'invalid YAML'}", abort=True)
+            except yaml.YAMLError as error:  # reader errors carry no mark
+                self.problems.append(Problem(self.shown_as, 1, 1, "", f"invalid YAML: {error}"))
+                raise _Abort from error
+        return self._peeked
+
+    def _next(self) -> Any:
+        event = self._peek()
+        self._peeked = None
+        return event
+
     def build(self, text: str) -> Any:
-        try:
-            events = list(yaml.parse(text, Loader=yaml.SafeLoader))
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            reason = error.problem or "invalid YAML"
-            self.fail(mark, f"invalid YAML: {reason}", abort=True)
-        except yaml.YAMLError as error:  # reader errors carry no mark
-            self.problems.append(Problem(self.shown_as, 1, 1, "", f"invalid YAML: {error}"))
-            raise _Abort from error
-        documents = [e for e in events if isinstance(e, yaml.DocumentStartEvent)]
-        if len(documents) > 1:
-            self.fail(documents[1].start_mark, "only one YAML document per file", abort=True)
-        content = [e for e in events if isinstance(e, (yaml.NodeEvent, yaml.CollectionEndEvent))]
-        if not content:
-            self.fail(events[0].start_mark, "file is empty", abort=True)
-        if not isinstance(content[0], yaml.MappingStartEvent):
-            self.fail(content[0].start_mark, "the top level must be a mapping of field: value", abort=True)
-        value, _ = self._node(content, 0, (), 1)
+        self._events = yaml.parse(text, Loader=_PARSER)
+        self._next()  # StreamStartEvent
+        start = self._next()
+        if isinstance(start, yaml.StreamEndEvent) or isinstance(self._peek(), yaml.DocumentEndEvent):
+            self.problems.append(Problem(self.shown_as, 1, 1, "", "file is empty"))
+            raise _Abort
+        if not isinstance(self._peek(), yaml.MappingStartEvent):
+            self.fail(self._peek().start_mark, "the top level must be a mapping of field: value", abort=True)
+        value = self._node((), 1)
+        self._next()  # DocumentEndEvent
+        following = self._next()
+        if isinstance(following, yaml.DocumentStartEvent):
+            self.fail(following.start_mark, "only one YAML document per file", abort=True)
         return value
 
-    def _node(self, events: list[Any], index: int, path: FieldPath, depth: int) -> tuple[Any, int]:
-        event = events[index]
+    def _node(self, path: FieldPath, depth: int) -> Any:
+        event = self._next()
         if depth > MAX_DEPTH:
             self.fail(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels", abort=True)
         if isinstance(event, yaml.AliasEvent):
             self.fail(event.start_mark, "aliases (*name) are not allowed; write the value out")
-            return None, index + 1
+            return None
         if event.anchor is not None:
             self.fail(event.start_mark, "anchors (&name) are not allowed; write the value out")
         if isinstance(event, yaml.ScalarEvent):
-            return self._scalar(event), index + 1
+            return self._scalar(event)
         if event.tag is not None and not event.implicit:
             self.fail(event.start_mark, f"tags such as {event.tag} are not allowed")
         if isinstance(event, yaml.SequenceStartEvent):
-            return self._sequence(events, index + 1, path, depth)
-        return self._mapping(events, index + 1, path, depth)
+            return self._sequence(path, depth)
+        return self._mapping(path, depth)
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
         if event.tag is not None:
             self.fail(event.start_mark, f"tags such as {event.tag} are not allowed")
-        if event.style is not None:  # quoted or block text is always a string
+        if event.style:  # quoted or block text is always a string ('' or None: plain)
             return event.value
         return _resolve_plain(event.value)
 
-    def _sequence(self, events: list[Any], index: int, path: FieldPath, depth: int) -> tuple[Any, int]:
+    def _sequence(self, path: FieldPath, depth: int) -> tuple[Any, ...]:
         items = []
-        while not isinstance(events[index], yaml.SequenceEndEvent):
+        while not isinstance(self._peek(), yaml.SequenceEndEvent):
             item_path = (*path, len(items))
-            self.positions[item_path] = _position(events[index])
-            value, index = self._node(events, index, item_path, depth + 1)
-            items.append(value)
+            self.positions[item_path] = _position(self._peek())
+            items.append(self._node(item_path, depth + 1))
+        self._next()
         # Tuples, because the frozen models take tuples in strict mode.
-        return tuple(items), index + 1
+        return tuple(items)
 
-    def _mapping(self, events: list[Any], index: int, path: FieldPath, depth: int) -> tuple[Any, int]:
+    def _mapping(self, path: FieldPath, depth: int) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
-        while not isinstance(events[index], yaml.MappingEndEvent):
-            key_event = events[index]
+        while not isinstance(self._peek(), yaml.MappingEndEvent):
+            key_event = self._peek()
             key = self._key(key_event)
             key_path = (*path, key) if key is not None else None
             if key is not None and key in mapping:
@@ -207,24 +227,20 @@ class _Builder:
                 message = f"duplicate key '{key}' (first written on line {first})"
                 self.fail(key_event.start_mark, message, at_field=key_path)
                 key_path = None
-            if isinstance(key_event, yaml.ScalarEvent):
-                index += 1
-            else:
-                _, index = self._node(events, index, path, depth + 1)
+            self._node(path, depth + 1)  # the key itself, already checked
             if key_path is not None:
                 self.positions[key_path] = _position(key_event)
-            value, index = self._node(events, index, key_path or path, depth + 1)
+            value = self._node(key_path or path, depth + 1)
             if key_path is not None:
                 mapping[key] = value
-        return mapping, index + 1
+        self._next()
+        return mapping
 
     def _key(self, event: Any) -> str | None:
         if not isinstance(event, yaml.ScalarEvent):
             self.fail(event.start_mark, "keys must be plain text")
             return None
-        if event.anchor is not None:
-            self.fail(event.start_mark, "anchors (&name) are not allowed; write the value out")
-        if event.value == "<<" and event.style is None:
+        if event.value == "<<" and not event.style:
             self.fail(event.start_mark, "merge keys (<<) are not allowed; write the fields out")
             return None
         if _ZWJ in event.value:

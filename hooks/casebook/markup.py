@@ -7,6 +7,7 @@ Markdown renderer and the nh3 allowlist, and reach the page as sanitised HTML.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -28,10 +29,14 @@ def inline(text: str) -> Markup:
     return Markup(_WHITESPACE.sub(" ", text).translate(_ENTITIES))
 
 
+_MARKDOWN = markdown.Markdown(extensions=[], output_format="html")  # building one costs more than converting
+
+
+@functools.lru_cache(maxsize=4096)  # a description appears on its case page and on each of its theme pages
 def prose(text: str) -> Markup:
     """Restricted Markdown (emphasis, lists, links) rendered and sanitised to HTML."""
     # Raw HTML is shown as text, as written; nh3 is the second line of defence.
-    rendered = markdown.markdown(html.escape(text, quote=False), extensions=[], output_format="html")
+    rendered = _MARKDOWN.reset().convert(html.escape(text, quote=False))
     clean = nh3.clean(
         rendered,
         tags=_PROSE_TAGS,

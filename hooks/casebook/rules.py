@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -28,6 +29,11 @@ class Record:
     document: Document
     file_stem: str
 
+    @functools.cached_property
+    def nodes(self) -> list[tuple[FieldPath, object]]:
+        """walk(case), computed once: several rules visit every value."""
+        return list(walk(self.case))
+
     def problem(self, parts: FieldPath, message: str) -> Problem:
         line, column = self.document.position(parts)
         return Problem(self.document.path, line, column, field_path(parts), message)
@@ -51,6 +57,10 @@ def texts(case: Case) -> Iterator[tuple[FieldPath, _Bilingual]]:
     for path, value in walk(case):
         if isinstance(value, _Bilingual):
             yield path, value
+
+
+def _texts(record: Record) -> Iterator[tuple[FieldPath, _Bilingual]]:
+    return ((path, value) for path, value in record.nodes if isinstance(value, _Bilingual))
 
 
 def nearest(key: str, known: Iterable[str]) -> str:
@@ -128,7 +138,7 @@ def figures_use_known_terms(records: tuple[Record, ...], vocab: Vocabularies) ->
     qualifiers = {qualifier.key for qualifier in vocab.qualifiers}
     for record in records:
         sources = {source.id for source in record.case.sources}
-        for path, value in walk(record.case):
+        for path, value in record.nodes:
             if not isinstance(value, Figure):
                 continue
             if value.unit not in units:
@@ -160,7 +170,7 @@ def original_language_is_complete(records: tuple[Record, ...], vocab: Vocabulari
     """The original language is what the facts were checked in: it may not have gaps."""
     for record in records:
         original = record.case.translation.original
-        for path, text in texts(record.case):
+        for path, text in _texts(record):
             if path[:1] == ("sources",):
                 continue  # a source's title is in the source's own language
             if not text.get(original):
@@ -170,7 +180,7 @@ def original_language_is_complete(records: tuple[Record, ...], vocab: Vocabulari
 def no_personal_data_in_text(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
     """Records describe communities, not people: no field is meant for contact or ID data."""
     for record in records:
-        for path, text in texts(record.case):
+        for path, text in _texts(record):
             for lang in LANGS:
                 for kind in personal_data(text.get(lang) or ""):
                     yield record.problem((*path, lang), f"contains {kind}; personal data may not appear in records")

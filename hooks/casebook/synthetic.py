@@ -1,0 +1,121 @@
+"""Synthetic case records for benchmarks: valid, bilingual, realistic in size, deterministic by seed.
+
+Shapes follow the real records (about 12 practices of 2–5 sentences, a dozen
+figures, 1–3 themes per practice); the words are drawn from the real
+vocabularies so the texts read like the domain without being real facts.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import yaml
+
+from .catalog import CASES_DIR, VOCAB_DIR
+from .vocab import Vocabularies
+
+_ZH_CLAUSES = (
+    "社区依托党群服务中心开展{term}工作",
+    "网格员每周入户走访，及时记录居民诉求",
+    "各族居民在节日里共同参与文化活动",
+    "志愿服务队为老人和儿童提供上门服务",
+    "调解员把邻里纠纷化解在萌芽状态",
+    "社区与辖区单位签订共建协议，共享场地和资源",
+    "居民议事会每月召开一次，商量小区里的大事小情",
+    "就业服务站为居民提供技能培训和岗位信息",
+    "老旧小区改造完成了楼道粉刷和屋顶防水",
+    "社区在“{term}”品牌下整合多方力量",
+)
+_EN_CLAUSES = (
+    "the community runs its {term} work from the Party-masses service centre",
+    "grid workers visit every household each week and note residents' requests",
+    "residents of all ethnic groups take part in cultural activities at festivals",
+    "a volunteer service team visits older people and children at home",
+    "mediators settle quarrels between neighbours before they grow",
+    "the community shares venues and resources with local organisations under joint agreements",
+    "a residents' council meets monthly to decide matters that concern the compound",
+    "an employment station offers residents skills training and job listings",
+    "the renovation of old residential compounds repainted stairwells and sealed roofs",
+    "the community brings partners together under its “{term}” brand",
+)
+
+
+def _sentences(rng: random.Random, term_zh: str, term_en: str, count: int, salt: str) -> tuple[str, str]:
+    picks = [rng.randrange(len(_ZH_CLAUSES)) for _ in range(count)]
+    zh = "。".join(_ZH_CLAUSES[i].format(term=term_zh) for i in picks) + f"，编号{salt}。"
+    en = ". ".join(_EN_CLAUSES[i].format(term=term_en).capitalize() for i in picks) + f", record {salt}."
+    return zh, en
+
+
+def synthetic_case(index: int, rng: random.Random, vocab: Vocabularies) -> dict:
+    terms = [entry.term for entry in vocab.glossary]
+    themes = [theme.key for theme in vocab.themes]
+    units = ["household", "person", "person-time", "session", "case", "event"]
+    qualifiers = [None, None, "over", "more-than", "nearly"]
+    term = terms[index % len(terms)]
+    summary_zh, summary_en = _sentences(rng, term.zh, term.en, 4, f"S{index}")
+    practices = []
+    for number in range(rng.randint(8, 16)):
+        practice_term = rng.choice(terms)
+        description_zh, description_en = _sentences(rng, practice_term.zh, practice_term.en, rng.randint(2, 5), f"P{index}-{number}")
+        figures = [
+            {
+                "label": {"zh": f"{practice_term.zh}相关服务", "en": f"{practice_term.en} services"},
+                "value": rng.randint(3, 5000),
+                "unit": rng.choice(units),
+                **({"qualifier": q} if (q := rng.choice(qualifiers)) else {}),
+                "source": "article",
+            }
+            for _ in range(rng.randint(0, 3))
+        ]
+        practices.append(
+            {
+                "id": f"practice-{number + 1}",
+                "title": {"zh": f"“{practice_term.zh}”工作法{number + 1}", "en": f"“{practice_term.en}” method {number + 1}"},
+                "themes": rng.sample(themes, rng.randint(1, 3)),
+                "description": {"zh": description_zh, "en": description_en},
+                "figures": figures,
+            }
+        )
+    region = vocab.regions[index % len(vocab.regions)]
+    return {
+        "id": f"synthetic-{index:05d}",
+        "name": {"zh": f"合成{index}号社区", "en": f"Synthetic Community {index}"},
+        "location": {"region": region.key, "district": {"zh": f"第{index % 97}区", "en": f"District {index % 97}"}},
+        "profile": {
+            "households": {"value": rng.randint(500, 9000), "unit": "household", "source": "article"},
+            "residents": {"value": rng.randint(1500, 30000), "unit": "person", "qualifier": "over", "source": "article"},
+            "ethnic_groups": sorted(rng.sample([group.key for group in vocab.ethnic_groups], 3)),
+        },
+        "summary": {"zh": summary_zh, "en": summary_en},
+        "practices": practices,
+        "honours": [{"title": {"zh": "民族团结进步示范单位", "en": "Model Unit for Ethnic Unity and Progress"}, "source": "article"}],
+        "sources": [
+            {
+                "id": "article",
+                "publisher": {"zh": "合成数据", "en": "Synthetic data"},
+                "title": {"zh": f"合成报道{index}", "en": f"Synthetic report {index}"},
+                "language": "zh",
+            }
+        ],
+        "translation": {"original": "zh", "state": "reviewed"},
+        "added": "2026-01-01",
+        "updated": "2026-01-01",
+    }
+
+
+def write_synthetic_data(target: Path, vocab_from: Path, count: int, seed: int = 1) -> None:
+    """A data/ folder with the real vocabularies and `count` synthetic cases."""
+    from .catalog import build_catalog
+
+    vocab = build_catalog(vocab_from, only=[]).vocab
+    (target / CASES_DIR).mkdir(parents=True, exist_ok=True)
+    (target / VOCAB_DIR).mkdir(parents=True, exist_ok=True)
+    for source in (vocab_from / VOCAB_DIR).glob("*.yaml"):
+        (target / VOCAB_DIR / source.name).write_bytes(source.read_bytes())
+    rng = random.Random(seed)
+    for index in range(count):
+        case = synthetic_case(index, rng, vocab)
+        text = yaml.safe_dump(case, allow_unicode=True, sort_keys=False, width=1000)
+        (target / CASES_DIR / f"{case['id']}.yaml").write_text(text, "utf-8")

@@ -1,0 +1,163 @@
+"""Benchmark of the whole pipeline on synthetic data: `make benchmark` (not part of `make test`).
+
+For each N it measures, in one run: the full bilingual build (wall, CPU, peak
+memory), our pipeline alone, the same Markdown built with our hooks switched
+off, output and case-page sizes, the first-search download per language, and
+the time `mkdocs serve` takes to show a changed record. It writes a JSON file
+and the Markdown page the docs publish.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from importlib import metadata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from sitebuild import GENERATED, ROOT, make_project  # noqa: E402
+
+from casebook.synthetic import write_synthetic_data  # noqa: E402
+
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+SEARCH_ASSETS = ("lunr/min/lunr.stemmer.support.min.js", "lunr/min/lunr.multi.min.js", "lunr/min/lunr.zh.min.js")
+
+
+def run(command: list[str], cwd: Path) -> dict[str, float]:
+    """Wall and CPU seconds and peak memory (MB) of one child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:]}")
+    return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2), "peak_mb": round(usage.ru_maxrss / 1024)}
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6))
+
+
+def clean_generated(project: Path) -> None:
+    for folder in GENERATED:
+        shutil.rmtree(project / "docs" / folder, ignore_errors=True)
+
+
+def measure(count: int, workdir: Path, serve: bool) -> dict:
+    project = workdir / f"n{count}"
+    project.mkdir()
+    make_project(project, ROOT / "tests" / "fixtures" / "data")
+    shutil.rmtree(project / "data")
+    write_synthetic_data(project / "data", ROOT / "data", count)
+    result: dict = {"cases": count}
+
+    result["pipeline"] = run([str(BIN / "casebook"), "--root", str(project), "generate"], project)
+    clean_generated(project)
+    result["build"] = run([str(BIN / "mkdocs"), "build", "--strict"], project)
+
+    # The same Markdown (already generated) built by MkDocs with our hooks switched off.
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    (project / "mkdocs-nohooks.yml").write_text(re.sub(r"\nhooks:\n  - [^\n]+\n", "\n", config), "utf-8")
+    result["build_without_hooks"] = run(
+        [str(BIN / "mkdocs"), "build", "-f", "mkdocs-nohooks.yml", "--site-dir", "site-nohooks"], project
+    )
+    result["overhead_pct"] = round(100 * (result["build"]["wall_s"] / result["build_without_hooks"]["wall_s"] - 1), 1)
+
+    site = project / "site"
+    pages = [p for p in (site / "cases").glob("*/index.html")] + [p for p in (site / "en" / "cases").glob("*/index.html")]
+    raw = [p.stat().st_size for p in pages]
+    zipped = [gz(p) for p in pages]
+    worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    assets = sum(gz(site / "assets" / "javascripts" / name) for name in SEARCH_ASSETS) + gz(worker)
+    result["output_mb"] = round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1)
+    result["case_page_kb"] = {
+        "largest_raw": round(max(raw) / 1024, 1),
+        "median_raw": round(statistics.median(raw) / 1024, 1),
+        "largest_gzip": round(max(zipped) / 1024, 1),
+        "median_gzip": round(statistics.median(zipped) / 1024, 1),
+    }
+    result["first_search_kb_gzip"] = {
+        "zh": round((gz(site / "search" / "search_index.json") + assets) / 1024, 1),
+        "en": round((gz(site / "en" / "search" / "search_index.json") + assets) / 1024, 1),
+    }
+    if serve:
+        result["serve_update_s"] = serve_update_seconds(project)
+    return result
+
+
+def serve_update_seconds(project: Path, port: int = 8123) -> float:
+    """Start `mkdocs serve`, change one record, and time until its page shows the change."""
+    process = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/cases/synthetic-00000/"
+    try:
+        _wait_for(url, lambda page: "synthetic-00000" in page, limit=600)
+        time.sleep(2)  # let the watcher settle after the first build
+        record = project / "data" / "cases" / "synthetic-00000.yaml"
+        record.write_text(record.read_text("utf-8").replace("合成0号社区", "合成0号社区改"), "utf-8")
+        start = time.perf_counter()
+        _wait_for(url, lambda page: "合成0号社区改" in page, limit=300)
+        return round(time.perf_counter() - start, 2)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _wait_for(url: str, ready, limit: float) -> None:
+    deadline = time.perf_counter() + limit
+    while time.perf_counter() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if ready(response.read().decode("utf-8")):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"{url} did not show the change within {limit} s")
+
+
+def environment() -> dict[str, str]:
+    versions = {name: metadata.version(name) for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "jieba")}
+    return {
+        "date": dt.date.today().isoformat(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        **versions,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="100,1000,5000")
+    parser.add_argument("--serve-at", type=int, default=1000, help="measure the serve preview at this N only")
+    parser.add_argument("--json", type=Path, default=ROOT / "docs" / "assets" / "benchmark.json")
+    parser.add_argument("--page", type=Path, default=ROOT / "docs" / "benchmark.md")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory(prefix="casebook-bench-") as folder:
+        results = [measure(n, Path(folder), serve=n == args.serve_at) for n in sizes]
+    report = {"environment": environment(), "results": results}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    from benchmark_report import write_pages
+
+    write_pages(report, args.page)
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
