@@ -19,7 +19,7 @@ from markupsafe import Markup
 from . import formatting, markup
 from .catalog import Catalog
 from .model import LANGS, Case, Figure, Lang, Name, Text
-from .translation import NEEDS_WORK, case_states, counts
+from .translation import NEEDS_WORK, TextState, case_states, counts
 
 # Folders under docs/ that belong to the generator; everything else is hand-written.
 GENERATED_DIRS = ("cases", "themes", "regions", "practices", "glossary", "status")
@@ -153,6 +153,7 @@ def plan_pages(catalog: Catalog) -> list[Page]:
     pages = []
     by_theme = catalog.practices_by_theme()
     by_region = catalog.cases_by_region()
+    states = {case.id: case_states(case) for case in catalog.cases}  # once, for both languages
     for lang in LANGS:
         suffix = SUFFIX[lang]
 
@@ -171,7 +172,7 @@ def plan_pages(catalog: Catalog) -> list[Page]:
             if region.key in by_region:
                 page(f"regions/{region.key}", "region.md.j2", region=region, cases=by_region[region.key])
         page("glossary/index", "glossary.md.j2")
-        page("status/index", "status.md.j2", **_status_context(catalog, lang))
+        page("status/index", "status.md.j2", **_status_context(catalog, states, lang))
     return pages
 
 
@@ -189,17 +190,16 @@ class _StatusItem:
     state: str
 
 
-def _status_context(catalog: Catalog, lang: Lang) -> dict[str, Any]:
+def _status_context(catalog: Catalog, states: dict[str, list[TextState]], lang: Lang) -> dict[str, Any]:
     ui = ui_strings()[lang]
     rows, todo = [], []
     for case in catalog.cases:
-        states = case_states(case)
         summary = {
             language: " · ".join(f"{ui['state_' + state]} {count}" for state, count in sorted(counter.items()))
-            for language, counter in counts(states).items()
+            for language, counter in counts(states[case.id]).items()
         }
         rows.append(_StatusRow(case, summary))
-        todo += [_StatusItem(case, s.field, s.lang, s.state) for s in states if s.state in NEEDS_WORK]
+        todo += [_StatusItem(case, s.field, s.lang, s.state) for s in states[case.id] if s.state in NEEDS_WORK]
     return {"rows": rows, "todo": todo}
 
 
