@@ -36,6 +36,9 @@ lock:  ## re-pin requirements.lock from pyproject.toml (needs the package regist
 clean:
 	rm -rf site .site-* docs/cases docs/themes docs/regions docs/practices docs/glossary docs/status
 
+benchmark: $(STAMP)  ## measure builds at N = 100, 1,000, 5,000 synthetic cases; writes docs/benchmark*.md (slow)
+	$(BIN)/python tests/benchmark.py --sizes $${SIZES:-100,1000,5000}
+
 allowlist: $(STAMP)  ## relearn the scanner's allowlist from a clean build of the test fixtures
 	$(BIN)/python tests/sitebuild.py --learn-allowlist hooks/casebook/scan-allowlist.json
 

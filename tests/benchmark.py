@@ -56,7 +56,7 @@ def clean_generated(project: Path) -> None:
         shutil.rmtree(project / "docs" / folder, ignore_errors=True)
 
 
-def measure(count: int, workdir: Path, serve: bool) -> dict:
+def measure(count: int, workdir: Path, serve: bool, port: int = 8123) -> dict:
     project = workdir / f"n{count}"
     project.mkdir()
     make_project(project, ROOT / "tests" / "fixtures" / "data")
@@ -94,7 +94,7 @@ def measure(count: int, workdir: Path, serve: bool) -> dict:
         "en": round((gz(site / "en" / "search" / "search_index.json") + assets) / 1024, 1),
     }
     if serve:
-        result["serve_update_s"] = serve_update_seconds(project)
+        result["serve_update_s"] = serve_update_seconds(project, port)
     return result
 
 
@@ -146,10 +146,11 @@ def main() -> None:
     parser.add_argument("--serve-at", type=int, default=1000, help="measure the serve preview at this N only")
     parser.add_argument("--json", type=Path, default=ROOT / "docs" / "assets" / "benchmark.json")
     parser.add_argument("--page", type=Path, default=ROOT / "docs" / "benchmark.md")
+    parser.add_argument("--port", type=int, default=8123, help="port for the `mkdocs serve` measurement")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="casebook-bench-") as folder:
-        results = [measure(n, Path(folder), serve=n == args.serve_at) for n in sizes]
+        results = [measure(n, Path(folder), serve=n == args.serve_at, port=args.port) for n in sizes]
     report = {"environment": environment(), "results": results}
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")

@@ -66,5 +66,24 @@ def test_generator_refuses_to_write_through_a_symlinked_folder(data_dir: Path, t
     (docs / "themes").symlink_to(elsewhere)
     with pytest.raises(DataError) as caught:
         generate(data_dir, docs)
-    assert "docs/themes/dispute-mediation.md:1:1: is a symbolic link or inside one; refusing to write" in str(caught.value)
+    assert str(caught.value) == (
+        "docs/themes:1:1: symbolic links are not allowed under docs/\n1 problem found; nothing was generated."
+    )
     assert list(elsewhere.iterdir()) == []
+
+
+def test_symlinks_and_stray_files_under_docs_are_refused(data_dir: Path, tmp_path: Path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "leak.md").symlink_to("/etc/hostname")
+    (docs / "run.sh").write_text("echo hi\n", "utf-8")
+    with pytest.raises(DataError) as caught:
+        generate(data_dir, docs)
+    assert str(caught.value) == "\n".join(
+        [
+            "docs/leak.md:1:1: symbolic links are not allowed under docs/",
+            "docs/run.sh:1:1: unexpected file type .sh under docs/",
+            "2 problems found; nothing was generated.",
+        ]
+    )
+    assert not (docs / "cases").exists()

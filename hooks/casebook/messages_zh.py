@@ -75,6 +75,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"only regular files are allowed under data/", "data/ 下只允许普通文件"),
     (r"unexpected file: records and vocabularies are \.yaml files", "意外的文件：案例和词表都应是 .yaml 文件"),
     (r"YAML files belong in data/cases/ or data/vocab/", "YAML 文件应放在 data/cases/ 或 data/vocab/ 中"),
+    (r"symbolic links are not allowed under docs/", "docs/ 下不允许使用符号链接"),
+    (r"only regular files are allowed under docs/", "docs/ 下只允许普通文件"),
+    (r"unexpected file type (\S+) under docs/", r"docs/ 下出现了意外的文件类型 \1"),
     (r"translation is stale: the original text changed since it was reviewed",
      "译文已过时：原文在审校之后有改动"),
 )

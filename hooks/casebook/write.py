@@ -19,9 +19,32 @@ def is_generated(path: Path) -> bool:
         return file.read(len(GENERATED_START)) == GENERATED_START.encode()
 
 
+# What hand-written docs/ may hold: pages, styles, images and the benchmark data.
+DOCS_SUFFIXES = frozenset({".md", ".css", ".json", ".png", ".jpg", ".jpeg", ".svg", ".ico", ".webp"})
+
+
+def docs_problems(docs_dir: Path) -> list[Problem]:
+    """MkDocs publishes whatever docs/ holds: a link or a stray file could leak the build machine's files."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*")):
+        shown = "docs/" + path.relative_to(docs_dir).as_posix()
+        if path.is_symlink():
+            problems.append(Problem(shown, 1, 1, "", "symbolic links are not allowed under docs/"))
+        elif path.is_dir():
+            continue
+        elif not path.is_file():
+            problems.append(Problem(shown, 1, 1, "", "only regular files are allowed under docs/"))
+        elif path.suffix.lower() not in DOCS_SUFFIXES:
+            problems.append(Problem(shown, 1, 1, "", f"unexpected file type {path.suffix or '(none)'} under docs/"))
+    return problems
+
+
 def write_pages(docs_dir: Path, pages: list[Page]) -> tuple[int, int]:
     """Returns (files written, files deleted); raises DataError before writing anything unsafe."""
     planned = {docs_dir / page.path: page.content for page in pages}
+    problems = docs_problems(docs_dir)
+    if problems:
+        raise DataError(problems)
     _refuse_unsafe_targets(docs_dir, planned)
     written = 0
     for path, content in planned.items():

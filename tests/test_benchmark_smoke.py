@@ -1,0 +1,49 @@
+"""A tiny run of the benchmark, so that `make benchmark` cannot rot between real runs."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from casebook.catalog import build_catalog
+from casebook.synthetic import write_synthetic_data
+from sitebuild import ROOT
+
+TESTS = Path(__file__).parent
+
+
+def test_synthetic_data_is_valid_and_deterministic(tmp_path: Path):
+    write_synthetic_data(tmp_path / "a", ROOT / "data", 5, seed=7)
+    write_synthetic_data(tmp_path / "b", ROOT / "data", 5, seed=7)
+    names = sorted(p.name for p in (tmp_path / "a" / "cases").iterdir())
+    assert names == [f"synthetic-0000{i}.yaml" for i in range(5)]
+    for name in names:
+        assert (tmp_path / "a" / "cases" / name).read_bytes() == (tmp_path / "b" / "cases" / name).read_bytes()
+    catalog = build_catalog(tmp_path / "a")
+    assert all(8 <= len(case.practices) <= 16 for case in catalog.cases)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_benchmark_runs_end_to_end_at_small_n(tmp_path: Path):
+    page, data = tmp_path / "benchmark.md", tmp_path / "benchmark.json"
+    command = [sys.executable, str(TESTS / "benchmark.py"), "--sizes", "3", "--serve-at", "3",
+               "--json", str(data), "--page", str(page), "--port", str(_free_port())]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(data.read_text("utf-8"))
+    (measured,) = report["results"]
+    assert sorted(measured) == [
+        "build", "build_without_hooks", "case_page_kb", "cases", "first_search_kb_gzip", "output_mb",
+        "overhead_pct", "pipeline", "serve_update_s",
+    ]
+    assert measured["cases"] == 3 and measured["build"]["wall_s"] > 0 and measured["serve_update_s"] > 0
+    assert page.read_text("utf-8").startswith("---\ntitle: 性能基准\n---\n\n# 性能基准 {#benchmark}\n")
+    assert "| Cases 3 |" in (tmp_path / "benchmark.en.md").read_text("utf-8")
