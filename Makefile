@@ -1,5 +1,7 @@
 # Two commands for everything: `make serve` and `make test`. Each sets up what it needs.
 PYTHON ?= python3
+# Silence Material's end-of-life banner in every build (see ../shared/DESIGN.md §5).
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

@@ -70,7 +70,7 @@ def render(report: dict, lang: str) -> str:
         "---", f"title: {t['title']}", "---", "", f"# {t['title']} {{#benchmark}}", "", t["intro"], "",
         f"{t['env']}: {env['machine']}; mkdocs {env['mkdocs']}, mkdocs-material {env['mkdocs-material']}, "
         f"mkdocs-static-i18n {env['mkdocs-static-i18n']}, jieba {env['jieba']}; {env['date']}.", "",
-        f"| | " + " | ".join(f"{t['cases']} {r['cases']:,}" for r in results) + " |",
+        "| | " + " | ".join(f"{t['cases']} {r['cases']:,}" for r in results) + " |",
         "|---|" + "---|" * len(results),
         _row(t["build"], results, lambda r: f"{r['build']['wall_s']} s / {r['build']['cpu_s']} s / {r['build']['peak_mb']} MB"),
         _row(t["pipeline"], results, lambda r: f"{r['pipeline']['wall_s']} s"),

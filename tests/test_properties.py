@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import shutil
-from pathlib import Path
 
 import markdown
 import yaml

@@ -14,7 +14,7 @@ _ID_CHECK = "10X98765432"
 
 
 def _valid_id_card(number: str) -> bool:
-    total = sum(int(digit) * weight for digit, weight in zip(number[:17], _ID_WEIGHTS))
+    total = sum(int(digit) * weight for digit, weight in zip(number[:17], _ID_WEIGHTS, strict=True))
     return _ID_CHECK[total % 11] == number[17].upper()
 
 

@@ -150,30 +150,44 @@ def _render(template: str, catalog: Catalog, lang: Lang, **extra: Any) -> str:
 
 def plan_pages(catalog: Catalog) -> list[Page]:
     """Every generated page in both languages."""
-    pages = []
+    states = {case.id: case_states(case) for case in catalog.cases}  # once, for both languages
+    plan = _page_plan(catalog)
+    return [
+        Page(path + SUFFIX[lang], _render(template, catalog, lang, **extra, **_status(catalog, states, lang, template)))
+        for lang in LANGS
+        for path, template, extra in plan
+    ]
+
+
+def _page_plan(catalog: Catalog) -> list[tuple[str, str, dict[str, Any]]]:
+    """(path without suffix, template, template values) of every page, the same in each language."""
     by_theme = catalog.practices_by_theme()
     by_region = catalog.cases_by_region()
-    states = {case.id: case_states(case) for case in catalog.cases}  # once, for both languages
-    for lang in LANGS:
-        suffix = SUFFIX[lang]
+    plan: list[tuple[str, str, dict[str, Any]]] = [("cases/index", "case-index.md.j2", {})]
+    plan += [
+        (f"cases/{case.id}", "case.md.j2", {"case": case, "source": f"{DATA_PREFIX}/cases/{case.id}.yaml"})
+        for case in catalog.cases
+    ]
+    plan += [
+        ("practices/index", "practice-index.md.j2", {"by_theme": by_theme}),
+        ("themes/index", "theme-index.md.j2", {"by_theme": by_theme}),
+    ]
+    plan += [
+        (f"themes/{theme.key}", "theme.md.j2", {"theme": theme, "practices": by_theme[theme.key]})
+        for theme in catalog.vocab.themes
+    ]
+    plan.append(("regions/index", "region-index.md.j2", {"by_region": by_region}))
+    plan += [
+        (f"regions/{region.key}", "region.md.j2", {"region": region, "cases": by_region[region.key]})
+        for region in catalog.vocab.regions
+        if region.key in by_region
+    ]
+    plan += [("glossary/index", "glossary.md.j2", {}), ("status/index", "status.md.j2", {})]
+    return plan
 
-        def page(path: str, template: str, **extra: Any) -> None:
-            pages.append(Page(path + suffix, _render(template, catalog, lang, **extra)))
 
-        page("cases/index", "case-index.md.j2")
-        for case in catalog.cases:
-            page(f"cases/{case.id}", "case.md.j2", case=case, source=f"{DATA_PREFIX}/cases/{case.id}.yaml")
-        page("practices/index", "practice-index.md.j2", by_theme=by_theme)
-        page("themes/index", "theme-index.md.j2", by_theme=by_theme)
-        for theme in catalog.vocab.themes:
-            page(f"themes/{theme.key}", "theme.md.j2", theme=theme, practices=by_theme[theme.key])
-        page("regions/index", "region-index.md.j2", by_region=by_region)
-        for region in catalog.vocab.regions:
-            if region.key in by_region:
-                page(f"regions/{region.key}", "region.md.j2", region=region, cases=by_region[region.key])
-        page("glossary/index", "glossary.md.j2")
-        page("status/index", "status.md.j2", **_status_context(catalog, states, lang))
-    return pages
+def _status(catalog: Catalog, states: dict[str, list[TextState]], lang: Lang, template: str) -> dict[str, Any]:
+    return _status_context(catalog, states, lang) if template == "status.md.j2" else {}
 
 
 @dataclass(frozen=True)
