@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .hygiene import tree_problems
 from .loader import load_file
 from .model import Case, Practice
 from .problems import DataError, Problem
@@ -43,21 +44,16 @@ class Catalog:
 
 
 def unexpected_entries(data_dir: Path, base: Path) -> list[Problem]:
-    """Only plain YAML files may live under data/: no links, devices or stray files."""
-    problems = []
-    for path in sorted(data_dir.rglob("*")):
-        shown = _shown(path, base)
-        if path.is_symlink():
-            problems.append(Problem(shown, 1, 1, "", "symbolic links are not allowed under data/"))
-        elif path.is_dir():
-            continue
-        elif not path.is_file():
-            problems.append(Problem(shown, 1, 1, "", "only regular files are allowed under data/"))
-        elif path.suffix != ".yaml" and path.name != "README.md":
-            problems.append(Problem(shown, 1, 1, "", "unexpected file: records and vocabularies are .yaml files"))
-        elif path.suffix == ".yaml" and path.parent.name not in (CASES_DIR, VOCAB_DIR):
-            problems.append(Problem(shown, 1, 1, "", "YAML files belong in data/cases/ or data/vocab/"))
-    return problems
+    """Only plain YAML files, in their two folders, may live under data/."""
+    return list(tree_problems(data_dir, _shown(data_dir, base), _data_file_problem))
+
+
+def _data_file_problem(path: Path) -> str | None:
+    if path.suffix != ".yaml" and path.name != "README.md":
+        return "unexpected file: records and vocabularies are .yaml files"
+    if path.suffix == ".yaml" and path.parent.name not in (CASES_DIR, VOCAB_DIR):
+        return "YAML files belong in data/cases/ or data/vocab/"
+    return None
 
 
 def data_files(data_dir: Path) -> list[Path]:

@@ -211,5 +211,3 @@ RULES: tuple[Rule, ...] = (
 def check(records: tuple[Record, ...], vocab: Vocabularies) -> list[Problem]:
     return [problem for rule in RULES for problem in rule(records, vocab)]
 
-
-__all__ = ["LANGS", "RULES", "Record", "check", "texts", "walk"]

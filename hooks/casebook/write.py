@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .hygiene import tree_problems
 from .problems import DataError, Problem
 from .render import GENERATED_DIRS, Page
 
@@ -24,19 +25,13 @@ DOCS_SUFFIXES = frozenset({".md", ".css", ".json", ".png", ".jpg", ".jpeg", ".sv
 
 
 def docs_problems(docs_dir: Path) -> list[Problem]:
-    """MkDocs publishes whatever docs/ holds: a link or a stray file could leak the build machine's files."""
-    problems = []
-    for path in sorted(docs_dir.rglob("*")):
-        shown = "docs/" + path.relative_to(docs_dir).as_posix()
-        if path.is_symlink():
-            problems.append(Problem(shown, 1, 1, "", "symbolic links are not allowed under docs/"))
-        elif path.is_dir():
-            continue
-        elif not path.is_file():
-            problems.append(Problem(shown, 1, 1, "", "only regular files are allowed under docs/"))
-        elif path.suffix.lower() not in DOCS_SUFFIXES:
-            problems.append(Problem(shown, 1, 1, "", f"unexpected file type {path.suffix or '(none)'} under docs/"))
-    return problems
+    return list(tree_problems(docs_dir, "docs", _docs_file_problem))
+
+
+def _docs_file_problem(path: Path) -> str | None:
+    if path.suffix.lower() in DOCS_SUFFIXES:
+        return None
+    return f"unexpected file type {path.suffix or '(none)'} under docs/"
 
 
 def write_pages(docs_dir: Path, pages: list[Page]) -> tuple[int, int]:
