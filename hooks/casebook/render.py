@@ -19,6 +19,7 @@ from markupsafe import Markup
 from . import formatting, markup
 from .catalog import Catalog
 from .model import LANGS, Case, Figure, Lang, Name, Text
+from .vocab import GlossaryTerm
 from .translation import NEEDS_WORK, TextState, case_states, counts
 
 # Folders under docs/ that belong to the generator; everything else is hand-written.
@@ -124,6 +125,13 @@ class View:
         where = case.location
         parts = [self.region(where.region), self.city(where.city), self.text(where.district), self.text(where.subdistrict)]
         return [part for part in parts if part]
+
+    def glossary(self) -> list[GlossaryTerm]:
+        """Chinese readers get the file's pinyin order; English readers an alphabetical one."""
+        entries = list(self.catalog.vocab.glossary)
+        if self.lang == "en":
+            entries.sort(key=lambda entry: (entry.term.en or "").strip("“”\"").casefold())
+        return entries
 
     def source_number(self, source_id: str) -> int:
         """Sources are cited by their number on the page, [1], [2] …"""
