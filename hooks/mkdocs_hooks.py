@@ -8,6 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+from material.plugins.search import plugin as search_plugin
 
 from casebook import site
 from casebook.problems import DataError
@@ -24,7 +25,7 @@ def _data_dir(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> None:
     # Material segments Chinese for search only if jieba imports, and is silent
     # when it does not: fail instead of publishing an index without it.
-    if not site.chinese_search_ready():
+    if search_plugin.jieba is None:  # Material sets it to None when `import jieba` fails
         raise PluginError("jieba is not importable: Chinese search would not be segmented")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
 
@@ -13,15 +12,6 @@ from .search_terms import register_search_terms
 
 # edit_uri in mkdocs.yml points into docs/; a generated page edits its record.
 EDIT_ROOT_MARKER = "/docs/"
-
-
-def chinese_search_ready() -> bool:
-    """True when Material's search plugin imported jieba (it sets None on ImportError)."""
-    try:
-        search_plugin = importlib.import_module("material.plugins.search.plugin")
-    except ImportError:
-        return False
-    return getattr(search_plugin, "jieba", None) is not None
 
 
 def generate(data_dir: Path, docs_dir: Path) -> Result:
