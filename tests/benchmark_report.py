@@ -26,7 +26,8 @@ TARGETS = {
             "- 本项目流水线（校验与生成）随案例数线性增长；它在构建中的占比即上表的“钩子开销”。\n"
             "- 首次搜索下载量超标：Material 的搜索索引包含每个案例页的全文，读者第一次搜索时要整个下载。"
             "列表页已不进索引；要达到目标，需要改用分块下载的索引（如 Pagefind），或只为案例的标题和概述建索引。\n"
-            "- `mkdocs serve` 在记录改动后会重建两种语言的全部页面，所以预览时间接近一次完整构建。"
+            "- `mkdocs serve` 在记录改动后会重建两种语言的全部页面，所以预览时间接近一次完整构建。\n"
+            "- 峰值内存随页面数增长：MkDocs 在一次构建中保留两种语言的全部页面。"
         ),
     },
     "en": {
@@ -52,7 +53,8 @@ TARGETS = {
             "- The first-search download is over target: Material's index holds the full text of every case page, and a reader downloads all of it "
             "on the first search. Listing pages are already left out; meeting the target needs an index downloaded in chunks (such as Pagefind) "
             "or an index of case titles and summaries only.\n"
-            "- `mkdocs serve` rebuilds every page in both languages after a record changes, so a preview takes about as long as a full build."
+            "- `mkdocs serve` rebuilds every page in both languages after a record changes, so a preview takes about as long as a full build.\n"
+            "- Peak memory grows with the number of pages: MkDocs keeps every page of both languages in memory during a build."
         ),
     },
 }

@@ -47,3 +47,12 @@ def test_benchmark_runs_end_to_end_at_small_n(tmp_path: Path):
     assert measured["cases"] == 3 and measured["build"]["wall_s"] > 0 and measured["serve_update_s"] > 0
     assert page.read_text("utf-8").startswith("---\ntitle: 性能基准\n---\n\n# 性能基准 {#benchmark}\n")
     assert "| Cases 3 |" in (tmp_path / "benchmark.en.md").read_text("utf-8")
+
+
+def test_published_benchmark_page_matches_its_data():
+    sys.path.insert(0, str(TESTS))
+    from benchmark_report import render
+
+    report = json.loads((ROOT / "docs" / "assets" / "benchmark.json").read_text("utf-8"))
+    assert (ROOT / "docs" / "benchmark.md").read_text("utf-8") == render(report, "zh")
+    assert (ROOT / "docs" / "benchmark.en.md").read_text("utf-8") == render(report, "en")
