@@ -41,7 +41,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: object) -> str:
     if STATS_PLACEHOLDER not in markdown:
         return markdown
-    stats = site.home_stats(_data_dir(config), Path(config.docs_dir), config.theme["language"])
+    stats = site.home_stats(config.theme["language"])
     return markdown.replace(STATS_PLACEHOLDER, stats)
 
 

@@ -135,14 +135,14 @@ def _load_vocabularies(data_dir: Path, base: Path) -> tuple[Vocabularies | None,
             problems += found
             if entry:
                 items.append(entry)
-        problems += _duplicate_keys(items, document.position, shown_as, field)
+        problems += _duplicate_keys(items, shown_as, field)
         fields[field] = tuple(items)
     if problems:
         return None, problems
     return Vocabularies.model_validate(fields), []
 
 
-def _duplicate_keys(items: list, position, shown_as: str, field: str) -> list[Problem]:
+def _duplicate_keys(items: list, shown_as: str, field: str) -> list[Problem]:
     keys = [item.key for item in items]
     for item in items:
         keys += [city.key for city in getattr(item, "cities", ())]

@@ -104,9 +104,10 @@ def _status(args: argparse.Namespace) -> int:
     if args.fingerprints:
         case_id = args.fingerprints.stem
         case = next(case for case in catalog.cases if case.id == case_id)
-        for item in case_states(case):
-            if item.lang == case.translation.original and item.state == "original":
-                sys.stdout.write(f"{item.field}: reviewed: {_fingerprint_of(case, item.field, item.lang)}\n")
+        original = case.translation.original
+        for path, text in texts(case):
+            if text.get(original):
+                sys.stdout.write(f"{field_path(path)}: reviewed: {fingerprint(text.get(original) or '')}\n")
         return 0
     header = "case".ljust(28) + "lang  " + "  ".join(state.rjust(8) for state in STATES)
     lines = [header]
@@ -116,11 +117,6 @@ def _status(args: argparse.Namespace) -> int:
     lines += _stale(catalog)
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
-
-
-def _fingerprint_of(case: Case, field: str, lang: str) -> str:
-    text = next(value for path, value in texts(case) if field_path(path) == field)
-    return fingerprint(text.get(lang) or "")
 
 
 def _schema(args: argparse.Namespace) -> int:

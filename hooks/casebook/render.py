@@ -71,6 +71,7 @@ class View:
     def __init__(self, catalog: Catalog, lang: Lang):
         self.catalog = catalog
         self.lang = lang
+        self.other: Lang = next(other for other in LANGS if other != lang)
         self.ui = ui_strings()[lang]
         vocab = catalog.vocab
         self._labels: dict[str, Name] = {t.key: t.label for t in vocab.themes}
@@ -86,7 +87,7 @@ class View:
         shown = value.get(self.lang)
         if shown:
             return shown
-        other = next(lang for lang in LANGS if lang != self.lang)
+        other = self.other
         original = markup.inline(value.get(other) or "")
         badge = markup.inline(self.ui["untranslated"] if isinstance(value, Name) else self.ui["missing"])
         if isinstance(value, Name):
@@ -105,8 +106,7 @@ class View:
         if shown:
             return shown
         if isinstance(value, Name):
-            other = next(lang for lang in LANGS if lang != self.lang)
-            return f"{value.get(other)} ({self.ui['untranslated']})"
+            return f"{value.get(self.other)} ({self.ui['untranslated']})"
         return self.ui["missing"]
 
     def figure(self, value: Figure) -> str:

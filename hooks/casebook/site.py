@@ -14,15 +14,24 @@ from .search_terms import register_search_terms
 EDIT_ROOT_MARKER = "/docs/"
 
 
+_latest: Result | None = None  # this build's result: page events run after on_pre_build
+
+
 def generate(data_dir: Path, docs_dir: Path) -> Result:
+    global _latest
     result = _generate(data_dir, docs_dir)
-    register_search_terms(result.catalog.vocab)
+    if result is not _latest:  # a memo hit has its terms registered already
+        register_search_terms(result.catalog.vocab)
+        _latest = result
     return result
 
 
-def home_stats(data_dir: Path, docs_dir: Path, language: str) -> str:
+def home_stats(language: str) -> str:
+    """Counts and latest cases from the catalog this build generated."""
+    if _latest is None:
+        raise RuntimeError("home_stats called before generate")
     lang: Lang = "en" if language.startswith("en") else "zh"
-    return _home_stats(generate(data_dir, docs_dir).catalog, lang)
+    return _home_stats(_latest.catalog, lang)
 
 
 def edit_url(edit_uri: str | None, meta: dict[str, Any], default: str | None) -> str | None:
