@@ -8,25 +8,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from material.plugins.search import plugin as search_plugin
 
 from casebook import site
 from casebook.problems import DataError
-from casebook.search_index import split_index
+from casebook.search import SearchIndexError, index_site
 
 STATS_PLACEHOLDER = "<!-- casebook:stats -->"
-OTHER_LANGUAGES = ("en",)  # languages served under their own prefix; zh is at the root
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / "data"
-
-
-def on_config(config: MkDocsConfig) -> None:
-    # Material segments Chinese for search only if jieba imports, and is silent
-    # when it does not: fail instead of publishing an index without it.
-    if search_plugin.jieba is None:  # Material sets it to None when `import jieba` fails
-        raise PluginError("jieba is not importable: Chinese search would not be segmented")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -50,6 +41,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     return context
 
 
-@event_priority(-200)  # after static-i18n (-100) has built every language and merged the index
+@event_priority(-200)  # after static-i18n (-100), whose on_post_build builds the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    split_index(Path(config.site_dir), OTHER_LANGUAGES)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # an inner, one-language pass: index once, when every language is built
+    try:
+        index_site(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None

@@ -66,16 +66,6 @@ def test_scanner_reports_what_the_templates_never_make(site_copy: Path, html: st
     assert scan_site(site_copy, committed_allowlist()) == [f"en/cases/alpha-community/index.html: {f}" for f in expected]
 
 
-def test_scanner_reads_the_search_index_as_html(site_copy: Path):
-    index = site_copy / "search" / "search_index.json"
-    data = json.loads(index.read_text("utf-8"))
-    data["docs"][0]["text"] += '<img src=x onerror="alert(1)">'
-    index.write_text(json.dumps(data), "utf-8")
-    assert scan_site(site_copy, committed_allowlist()) == [
-        "search/search_index.json: : text: element <img> is not made by the templates",
-        "search/search_index.json: : text: event handler onerror on <img>",
-    ]
-
 
 def test_scanner_reports_symlinks_in_the_output(site_copy: Path):
     (site_copy / "leak").symlink_to("/etc/hostname")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from casebook.search import fragments
 from conftest import FIXTURE_DATA
 from sitebuild import build_site, make_project
 
@@ -90,20 +91,26 @@ def test_home_page_shows_counts_and_latest_cases(built_site: Path):
     assert re.findall(r'<li><a href="(cases/[^"]+)">', en) == ["cases/beta-community/", "cases/alpha-community/"]
 
 
-def test_one_search_index_per_language(built_site: Path):
-    zh = json.loads(read(built_site, "search/search_index.json"))["docs"]
-    en = json.loads(read(built_site, "en/search/search_index.json"))["docs"]
-    zh_pages = {doc["location"].split("#")[0] for doc in zh}
-    en_pages = {doc["location"].split("#")[0] for doc in en}
-    assert zh_pages == en_pages  # the same pages, each language in its own index
-    assert "cases/alpha-community/" in zh_pages
-    assert all("Alpha Community" not in doc["title"] for doc in zh if doc["location"].startswith("cases/alpha"))
+def _indexed(site: Path) -> dict[str, dict]:
+    return {fragment["url"]: fragment for _, fragment in fragments(site)}
 
 
-def test_chinese_text_is_segmented_by_jieba(built_site: Path):
-    zh = json.loads(read(built_site, "search/search_index.json"))["docs"]
-    summary = next(doc["text"] for doc in zh if doc["location"] == "cases/alpha-community/#alpha-community")
-    assert "\u200b依托\u200b网格员\u200b队伍\u200b" in summary  # the glossary word stays whole
+def test_search_indexes_case_and_guide_pages_in_both_languages_not_listings(built_site: Path):
+    assert sorted(_indexed(built_site)) == [
+        "/", "/about/", "/benchmark/", "/cases/alpha-community/", "/cases/beta-community/", "/contribute/",
+        "/en/", "/en/about/", "/en/benchmark/", "/en/cases/alpha-community/", "/en/cases/beta-community/",
+        "/en/contribute/", "/en/glossary/", "/glossary/",
+    ]
+    metas = sorted(path.name.split("_")[0] for path in (built_site / "pagefind").glob("*.pf_meta"))
+    assert metas == ["pagefind.en", "pagefind.zh"]  # one index per language
+
+
+def test_search_index_holds_the_page_text_without_chrome(built_site: Path):
+    alpha = _indexed(built_site)["/en/cases/alpha-community/"]
+    assert alpha["meta"]["title"] == "Alpha Community"
+    assert "Location Inner Mongolia Autonomous Region" in " ".join(alpha["content"].split())
+    assert alpha["content"].startswith("Alpha Community. Alpha Community is home to residents")  # no notice first
+    assert "¶" not in alpha["content"]
 
 
 def test_pages_load_nothing_from_other_origins(built_site: Path):
@@ -174,11 +181,12 @@ def test_stale_generated_pages_are_pruned_and_hand_written_kept(tmp_path: Path):
     shutil.rmtree(project / "site")
 
 
-def test_build_fails_when_chinese_segmentation_is_not_active(tmp_path: Path):
+def test_build_fails_when_the_search_index_cannot_be_written(tmp_path: Path):
     project = _project(tmp_path)
-    blocker = tmp_path / "no-jieba" / "jieba"
+    blocker = tmp_path / "no-pagefind" / "pagefind"
     blocker.mkdir(parents=True)
-    (blocker / "__init__.py").write_text("raise ImportError('jieba blocked for this test')\n", "utf-8")
+    (blocker / "__main__.py").write_text("raise SystemExit('pagefind blocked for this test')\n", "utf-8")
+    (blocker / "__init__.py").write_text("", "utf-8")
     result = build_site(project, env={"PYTHONPATH": str(blocker.parent)})
     assert result.returncode == 1
-    assert "jieba is not importable: Chinese search would not be segmented" in result.stderr
+    assert "Pagefind failed (1):\npagefind blocked for this test" in result.stderr

@@ -8,7 +8,6 @@ from typing import Any
 from .model import Lang
 from .pipeline import Result, generate as _generate
 from .render import home_stats as _home_stats
-from .search_terms import register_search_terms
 
 # edit_uri in mkdocs.yml points into docs/; a generated page edits its record.
 EDIT_ROOT_MARKER = "/docs/"
@@ -19,11 +18,8 @@ _latest: Result | None = None  # this build's result: page events run after on_p
 
 def generate(data_dir: Path, docs_dir: Path) -> Result:
     global _latest
-    result = _generate(data_dir, docs_dir)
-    if result is not _latest:  # a memo hit has its terms registered already
-        register_search_terms(result.catalog.vocab)
-        _latest = result
-    return result
+    _latest = _generate(data_dir, docs_dir)
+    return _latest
 
 
 def home_stats(language: str) -> str:

@@ -52,7 +52,6 @@ class GlossaryTerm(Strict):
     key: Key
     term: Name
     definition: Text
-    search_whole: bool = Field(False, description="add to the Chinese search dictionary as one word")
 
 
 class Vocabularies(Strict):
