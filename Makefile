@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test check install lock clean
+.PHONY: serve preview build test check install lock clean benchmark allowlist fuzz
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ install: $(STAMP)
 
 serve: $(STAMP)  ## build and serve the site at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --livereload
+
+preview: $(STAMP)  ## serve just the records in CASE (ids or paths, comma-separated): a change shows in seconds
+	@test -n "$(CASE)" || { echo "usage: make preview CASE=<case id or data/cases/<id>.yaml>"; exit 2; }
+	CASEBOOK_PREVIEW="$(CASE)" $(BIN)/mkdocs serve --livereload
 
 build: $(STAMP)  ## build the site into site/ (atomically: fresh folder, scan, then swap)
 	$(BIN)/casebook publish

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,6 +15,7 @@ from casebook.problems import DataError
 from casebook.search import SearchIndexError, index_site
 
 STATS_PLACEHOLDER = "<!-- casebook:stats -->"
+PREVIEW = "CASEBOOK_PREVIEW"  # `make preview CASE=<id>`: build only these records
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
@@ -24,7 +26,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # Runs before MkDocs discovers files, so generated pages are real files
     # (static-i18n drops File.generated() pages: its issue #263).
     try:
-        site.generate(_data_dir(config), Path(config.docs_dir))
+        site.generate(_data_dir(config), Path(config.docs_dir), os.environ.get(PREVIEW, ""))
     except DataError as error:
         raise PluginError(f"the case data has problems:\n{error}") from None
 

@@ -100,6 +100,7 @@ def measure(count: int, workdir: Path, serve: bool, port: int = 8123) -> dict:
     result["first_search_results"] = {lang: found for lang, (_, found) in searches.items()}
     if serve:
         result["serve_update_s"] = serve_update_seconds(project, port)
+        result["preview_update_s"] = serve_update_seconds(project, port, preview="synthetic-00000")
     return result
 
 
@@ -138,24 +139,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve_update_seconds(project: Path, port: int = 8123) -> float:
-    """Start `mkdocs serve`, change one record, and time until its page shows the change."""
+def serve_update_seconds(project: Path, port: int = 8123, preview: str = "") -> float:
+    """Start `mkdocs serve` (as `make serve`, or as `make preview` of one record), change that
+    record, and time until its page shows the change."""
     process = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project, env={**ENV, "CASEBOOK_PREVIEW": preview}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/cases/synthetic-00000/"
     try:
         _wait_for(url, lambda page: "synthetic-00000" in page, limit=600)
         time.sleep(2)  # let the watcher settle after the first build
         record = project / "data" / "cases" / "synthetic-00000.yaml"
-        record.write_text(record.read_text("utf-8").replace("合成0号社区", "合成0号社区改"), "utf-8")
+        original = record.read_text("utf-8")
+        record.write_text(original.replace("合成0号社区", "合成0号社区改"), "utf-8")
         start = time.perf_counter()
         _wait_for(url, lambda page: "合成0号社区改" in page, limit=300)
         return round(time.perf_counter() - start, 2)
     finally:
         process.terminate()
         process.wait(timeout=30)
+        record.write_text(original, "utf-8")
 
 
 def _wait_for(url: str, ready, limit: float) -> None:

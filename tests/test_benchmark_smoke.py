@@ -42,9 +42,10 @@ def test_benchmark_runs_end_to_end_at_small_n(tmp_path: Path):
     (measured,) = report["results"]
     assert sorted(measured) == [
         "build", "build_without_hooks", "case_page_kb", "cases", "first_search_kb_gzip", "first_search_results", "output_mb",
-        "overhead_pct", "pipeline", "serve_update_s",
+        "overhead_pct", "pipeline", "preview_update_s", "serve_update_s",
     ]
     assert measured["cases"] == 3 and measured["build"]["wall_s"] > 0 and measured["serve_update_s"] > 0
+    assert measured["preview_update_s"] > 0
     # Every synthetic case has both words; the glossary also says "stairwells".
     assert measured["first_search_results"] == {"zh": 3, "en": 4}
     assert page.read_text("utf-8").startswith("---\ntitle: 性能基准\n---\n\n# 性能基准 {#benchmark}\n")

@@ -110,3 +110,12 @@ def _elements(html: str) -> list[tuple[str, dict[str, str]]]:
 
     Collector().feed(html)
     return found
+
+
+def test_a_theme_with_many_practices_is_summed_up_on_the_practices_page(catalog, monkeypatch):
+    from casebook import render
+
+    monkeypatch.setattr(render, "PRACTICE_LIST_LIMIT", 0)  # each fixture theme has one practice
+    pages = {page.path: page.content for page in plan_pages(catalog)}
+    section = pages["practices/index.en.md"].split("{#dispute-mediation}")[1].split("\n## ")[0]
+    assert section.strip() == "[Practices under this theme: 1, all listed on the theme page](../themes/dispute-mediation.md)"

@@ -190,3 +190,17 @@ def test_build_fails_when_the_search_index_cannot_be_written(tmp_path: Path):
     result = build_site(project, env={"PYTHONPATH": str(blocker.parent)})
     assert result.returncode == 1
     assert "Pagefind failed (1):\npagefind blocked for this test" in result.stderr
+
+def test_preview_builds_only_the_named_records(tmp_path: Path):
+    project = _project(tmp_path)
+    result = build_site(project, env={"CASEBOOK_PREVIEW": "data/cases/alpha-community.yaml"})
+    assert result.returncode == 0, result.stderr
+    cases = sorted(path.parent.name for path in (project / "site" / "cases").glob("*/index.html"))
+    assert cases == ["alpha-community"]
+
+
+def test_preview_of_an_unknown_record_says_which(tmp_path: Path):
+    project = _project(tmp_path)
+    result = build_site(project, env={"CASEBOOK_PREVIEW": "alpha-community, no-such-case"})
+    assert result.returncode == 1
+    assert "data/cases/no-such-case.yaml:1:1: preview: no such case record" in result.stderr

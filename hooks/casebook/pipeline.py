@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import Catalog, build_catalog, fingerprint
-from .render import plan_pages
+from .catalog import CASES_DIR, Catalog, build_catalog, fingerprint
+from .problems import DataError, Problem
+from .render import DATA_PREFIX, plan_pages
 from .write import write_pages
 
 
@@ -21,17 +22,30 @@ class Result:
     deleted: int
 
 
-_memo: dict[tuple[Path, Path], tuple[str, Result]] = {}
+_memo: dict[tuple[Path, Path, tuple[str, ...] | None], tuple[str, Result]] = {}
 
 
-def generate(data_dir: Path, docs_dir: Path) -> Result:
-    """Validate data_dir and write its pages into docs_dir; raises DataError."""
-    key = (data_dir.resolve(), docs_dir.resolve())
+def generate(data_dir: Path, docs_dir: Path, only: tuple[str, ...] | None = None) -> Result:
+    """Validate data_dir and write its pages into docs_dir; raises DataError.
+
+    `only` (case ids) is the preview: just those records are read and published,
+    so a contributor sees a change in seconds however many cases there are.
+    """
+    key = (data_dir.resolve(), docs_dir.resolve(), only)
     stamp = fingerprint(data_dir)
     if key in _memo and _memo[key][0] == stamp:
         return _memo[key][1]
-    catalog = build_catalog(data_dir)
+    catalog = build_catalog(data_dir, only=None if only is None else _record_paths(data_dir, only))
     written, deleted = write_pages(docs_dir, plan_pages(catalog))
     result = Result(catalog, written, deleted)
     _memo[key] = (stamp, result)
     return result
+
+
+def _record_paths(data_dir: Path, ids: tuple[str, ...]) -> list[Path]:
+    paths = [data_dir / CASES_DIR / f"{case_id}.yaml" for case_id in ids]
+    missing = [path for path in paths if not path.is_file()]
+    if missing:
+        shown = ", ".join(f"{DATA_PREFIX}/{CASES_DIR}/{path.name}" for path in missing)
+        raise DataError([Problem(shown, 1, 1, "", "preview: no such case record")])
+    return paths

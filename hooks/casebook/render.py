@@ -26,6 +26,9 @@ from .translation import NEEDS_WORK, TextState, case_states, counts
 GENERATED_DIRS = ("cases", "themes", "regions", "practices", "glossary", "status")
 SUFFIX = {"zh": ".md", "en": ".en.md"}  # static-i18n's suffix structure
 DATA_PREFIX = "data"
+# Above this many practices a theme is summed up on the practices page and listed
+# on its own theme page only, so the practices page stays small at any size.
+PRACTICE_LIST_LIMIT = 50
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,7 @@ def _page_plan(catalog: Catalog) -> list[tuple[str, str, dict[str, Any]]]:
         for case in catalog.cases
     ]
     plan += [
-        ("practices/index", "practice-index.md.j2", {"by_theme": by_theme}),
+        ("practices/index", "practice-index.md.j2", {"by_theme": by_theme, "list_limit": PRACTICE_LIST_LIMIT}),
         ("themes/index", "theme-index.md.j2", {"by_theme": by_theme}),
     ]
     plan += [

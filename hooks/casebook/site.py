@@ -16,10 +16,17 @@ EDIT_ROOT_MARKER = "/docs/"
 _latest: Result | None = None  # this build's result: page events run after on_pre_build
 
 
-def generate(data_dir: Path, docs_dir: Path) -> Result:
+def generate(data_dir: Path, docs_dir: Path, preview: str = "") -> Result:
+    """preview: the CASEBOOK_PREVIEW value, case ids or record paths separated by commas."""
     global _latest
-    _latest = _generate(data_dir, docs_dir)
+    _latest = _generate(data_dir, docs_dir, preview_ids(preview))
     return _latest
+
+
+def preview_ids(preview: str) -> tuple[str, ...] | None:
+    """'a, data/cases/b.yaml' -> ('a', 'b'); an empty value means the whole casebook."""
+    ids = tuple(Path(part.strip()).name.removesuffix(".yaml") for part in preview.split(",") if part.strip())
+    return ids or None
 
 
 def home_stats(language: str) -> str:
