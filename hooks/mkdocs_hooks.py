@@ -22,6 +22,11 @@ def _data_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / "data"
 
 
+def on_config(config: MkDocsConfig) -> None:
+    if not config.use_directory_urls:  # generated listings link to "cases/<id>/" (render.page_url)
+        raise PluginError("the casebook needs use_directory_urls: true in mkdocs.yml")
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     # Runs before MkDocs discovers files, so generated pages are real files
     # (static-i18n drops File.generated() pages: its issue #263).

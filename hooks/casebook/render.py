@@ -7,6 +7,8 @@ template-made string). So a template cannot forget to escape contributor text.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -29,6 +31,7 @@ DATA_PREFIX = "data"
 # Above this many practices a theme is summed up on the practices page and listed
 # on its own theme page only, so the practices page stays small at any size.
 PRACTICE_LIST_LIMIT = 50
+_URL_PART = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)*#[a-z0-9-]*")
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class View:
         self._regions = {r.key: r.label for r in vocab.regions}
         self._cities = {key: city.label for key, (_, city) in vocab.cities().items()}
         self._source_numbers: dict[str, int] = {}
+        self.page_path = ""  # this page's path without suffix, such as "themes/volunteering"
 
     def text(self, value: Name | Text | None) -> str | Markup:
         """The text in this page's language, or a visible 'missing' marker."""
@@ -144,12 +148,34 @@ class View:
         self._source_numbers = {source.id: index for index, source in enumerate(case.sources, start=1)}
         return self
 
+    def link(self, to_page: str, anchor: str = "") -> Markup:
+        """The URL of another generated page, relative to this one, as the built site has it."""
+        return page_url(self.page_path, to_page, anchor)
+
     def date(self, value: Any) -> str:
         return value.isoformat() if value else self.ui["date_unknown"]
 
 
-def _context(catalog: Catalog, lang: Lang, **extra: Any) -> dict[str, Any]:
+def page_url(from_page: str, to_page: str, anchor: str = "") -> Markup:
+    """A link between generated pages written as the site's URL, not as a .md path.
+
+    Long listings are raw HTML with these URLs: Python-Markdown parses a list of
+    a thousand Markdown links about four times slower than the same list as an
+    HTML block, and MkDocs then resolves every link again. The links are made
+    from validated ids, and a test follows every link of the built site.
+    MkDocs' use_directory_urls (checked by the hook) puts page "a/b" at "a/b/".
+    """
+    if not _URL_PART.fullmatch(f"{to_page}#{anchor}"):
+        raise ValueError(f"not a page path: {to_page}#{anchor}")
+    here = from_page.removesuffix("/index")
+    there = to_page.removesuffix("/index")
+    url = posixpath.relpath(there, here) + "/"
+    return Markup(url + (f"#{anchor}" if anchor else ""))
+
+
+def _context(catalog: Catalog, lang: Lang, page_path: str = "", **extra: Any) -> dict[str, Any]:
     view = View(catalog, lang)
+    view.page_path = page_path
     if "case" in extra:
         view.for_case(extra["case"])
     return {"view": view, "catalog": catalog, "lang": lang, "ui": ui_strings()[lang], **extra}
@@ -164,7 +190,7 @@ def plan_pages(catalog: Catalog) -> list[Page]:
     states = {case.id: case_states(case) for case in catalog.cases}  # once, for both languages
     plan = _page_plan(catalog)
     return [
-        Page(path + SUFFIX[lang], _render(template, catalog, lang, **extra, **_status(catalog, states, lang, template)))
+        Page(path + SUFFIX[lang], _render(template, catalog, lang, page_path=path, **extra, **_status(catalog, states, lang, template)))
         for lang in LANGS
         for path, template, extra in plan
     ]
