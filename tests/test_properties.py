@@ -110,3 +110,15 @@ def test_valid_records_survive_load_render_scan(tmp_path_factory, name, title, d
     assert scanner.findings == []
     heading = rendered.split("<h1", 1)[1].split(">", 1)[1].split("</h1>", 1)[0]
     assert html.unescape(heading) == " ".join(name.split())
+
+
+PROSE_CHARS = st.sampled_from(list("社区居民调解。，、“”（）：；abcXYZ 019.,;:'\"()%=+-#>/?@$^{}\u00a0\u2028\u2029\x85\x0b\u3000*_`[]<>\\&!|~\n\t"))
+
+
+@settings(max_examples=3000)
+@given(st.lists(PROSE_CHARS, min_size=1, max_size=40).map("".join))
+def test_the_plain_paragraph_shortcut_renders_what_markdown_would(text: str):
+    from casebook import markup
+
+    if markup._PLAIN_LINE.fullmatch(text) and text == text.strip():
+        assert markup.prose.__wrapped__(text) == markup._rendered_prose(text)

@@ -119,3 +119,7 @@ def test_a_theme_with_many_practices_is_summed_up_on_the_practices_page(catalog,
     pages = {page.path: page.content for page in plan_pages(catalog)}
     section = pages["practices/index.en.md"].split("{#dispute-mediation}")[1].split("\n## ")[0]
     assert section.strip() == "[Practices under this theme: 1, all listed on the theme page](../themes/dispute-mediation.md)"
+
+
+def test_pages_rendered_by_several_processes_are_the_same_pages(catalog):
+    assert plan_pages(catalog, workers=3) == plan_pages(catalog, workers=1)  # forked, then in this process

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from . import formatting, markup
 from .catalog import Catalog
 from .model import LANGS, Case, Figure, Lang, Name, Text
+from .parallel import fork_map
 from .vocab import GlossaryTerm
 from .translation import NEEDS_WORK, TextState, case_states, counts
 
@@ -185,15 +186,27 @@ def _render(template: str, catalog: Catalog, lang: Lang, **extra: Any) -> str:
     return environment().get_template(template).render(_context(catalog, lang, **extra))
 
 
-def plan_pages(catalog: Catalog) -> list[Page]:
-    """Every generated page in both languages."""
+def plan_pages(catalog: Catalog, workers: int | None = None) -> list[Page]:
+    """Every generated page in both languages (rendered on every core when there are many)."""
+    global _job
     states = {case.id: case_states(case) for case in catalog.cases}  # once, for both languages
-    plan = _page_plan(catalog)
-    return [
-        Page(path + SUFFIX[lang], _render(template, catalog, lang, page_path=path, **extra, **_status(catalog, states, lang, template)))
-        for lang in LANGS
-        for path, template, extra in plan
-    ]
+    plan = [(path, lang, template, extra) for lang in LANGS for path, template, extra in _page_plan(catalog)]
+    _job = (catalog, states, plan)  # forked workers inherit it: nothing is pickled on the way in
+    try:
+        contents = fork_map(_render_planned, range(len(plan)), workers)
+    finally:
+        _job = None
+    return [Page(path + SUFFIX[lang], content) for (path, lang, _, _), content in zip(plan, contents)]
+
+
+_job: tuple[Catalog, dict[str, list[TextState]], list[tuple[str, Lang, str, dict[str, Any]]]] | None = None
+
+
+def _render_planned(index: int) -> str:
+    assert _job is not None
+    catalog, states, plan = _job
+    path, lang, template, extra = plan[index]
+    return _render(template, catalog, lang, page_path=path, **extra, **_status(catalog, states, lang, template))
 
 
 def _page_plan(catalog: Catalog) -> list[tuple[str, str, dict[str, Any]]]:
