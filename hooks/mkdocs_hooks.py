@@ -11,6 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from casebook import site
+from casebook.html_blocks import GeneratedHtmlBlocks
 from casebook.problems import DataError
 from casebook.search import SearchIndexError, index_site
 
@@ -25,6 +26,7 @@ def _data_dir(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> None:
     if not config.use_directory_urls:  # generated listings link to "cases/<id>/" (render.page_url)
         raise PluginError("the casebook needs use_directory_urls: true in mkdocs.yml")
+    config.markdown_extensions.append(GeneratedHtmlBlocks())  # type: ignore[arg-type]  # an instance is fine
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

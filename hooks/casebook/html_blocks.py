@@ -1,0 +1,54 @@
+"""A Python-Markdown extension: generated pages' HTML blocks skip HTML parsing.
+
+Generated pages are mostly raw HTML blocks (escaped text from records). Before
+this, Python-Markdown parsed every block with its HTMLParser to find where it
+ends, and MkDocs parsed the whole page once more to collect anchor ids: half
+the time MkDocs spent on a case page. The generator writes each block as one
+element opened at the start of its first line, closed at the end of its last,
+with a blank line after it, so its extent is known without parsing: the block
+goes to the stash exactly as Python-Markdown would have put it there
+(tests/test_html_blocks.py renders every generated page both ways).
+
+Only pages that start with the generator's comment are touched; links in these
+blocks are written as the site's URLs, so MkDocs has no anchor to check there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+GENERATED_MARK = re.compile(r"<!-- .*\bcasebook\b.* -->$")  # render._front.md.j2 writes it first
+_BLOCK_START = re.compile(r"<(p|div|ul|ol|dl|table)[\s>]")
+
+
+class GeneratedHtmlBlocks(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # Before MkDocs' anchor collector (21) and Python-Markdown's html_block (20).
+        md.preprocessors.register(_StashBlocks(md), "casebook_html_blocks", 22)
+
+
+class _StashBlocks(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        first = next((line for line in lines if line.strip()), "")
+        if not GENERATED_MARK.match(first):
+            return lines
+        out: list[str] = []
+        block: list[str] = []
+        for line in [*lines, ""]:
+            if line.strip():
+                block.append(line)
+                continue
+            out += self._stashed(block) if block else []
+            out.append(line)
+            block = []
+        return out[:-1]
+
+    def _stashed(self, block: list[str]) -> list[str]:
+        start = _BLOCK_START.match(block[0])
+        if not start or not block[-1].endswith(f"</{start.group(1)}>"):
+            return block  # not one of ours: let Python-Markdown parse it
+        return [self.md.htmlStash.store("\n".join(block) + "\n")]
