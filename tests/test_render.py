@@ -123,3 +123,25 @@ def test_a_theme_with_many_practices_is_summed_up_on_the_practices_page(catalog,
 
 def test_pages_rendered_by_several_processes_are_the_same_pages(catalog):
     assert plan_pages(catalog, workers=3) == plan_pages(catalog, workers=1)  # forked, then in this process
+
+
+@pytest.mark.parametrize(
+    ("here", "there", "anchor", "url"),
+    [
+        ("themes/volunteering", "cases/alpha", "practice-1", "../../cases/alpha/#practice-1"),
+        ("cases/index", "cases/alpha", "", "alpha/"),
+        ("cases/alpha", "themes/index", "", "../../themes/"),
+        ("cases/alpha", "cases/alpha", "sources", "./#sources"),
+    ],
+)
+def test_page_urls_are_relative_folder_urls(here, there, anchor, url):
+    from casebook.render import page_url
+
+    assert page_url(here, there, anchor) == url
+
+
+def test_page_url_refuses_what_is_not_a_page_path():
+    from casebook.render import page_url
+
+    with pytest.raises(ValueError, match=r"not a page path: \.\./etc#"):
+        page_url("cases/a", "../etc")
