@@ -124,9 +124,9 @@ def test_a_search_with_no_match_says_so_in_the_reader_s_language(page: Page):
 
 
 def test_search_excerpts_show_record_text_as_text(page: Page):
-    # Pagefind stores plain text (here "/cases/<id>/" from the contributor guide);
-    # its UI must escape it, or text from a record could become markup.
-    search(page, "/en/search/", "cases")
+    # Pagefind stores plain text (here "a case is at /cases/<id>/ in Chinese and …"
+    # from the contributor guide); its UI must escape it, or record text could become markup.
+    search(page, "/en/search/", "cases Chinese English")
     excerpts = page.locator(".pagefind-ui__result-excerpt")
     assert any("/cases/<id>/" in text for text in excerpts.all_inner_texts())
     assert page.locator(".pagefind-ui__results id").count() == 0
