@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,9 +14,10 @@ from mkdocs.structure.pages import Page
 from casebook import site
 from casebook.html_blocks import GeneratedHtmlBlocks
 from casebook.problems import DataError
-from casebook.search import SearchIndexError, index_site
+from casebook.search import SearchIndexError, finish_indexing, start_indexing
 
 STATS_PLACEHOLDER = "<!-- casebook:stats -->"
+OTHER_LANGUAGES = ("en",)  # built by static-i18n under their own folder; zh is at the root
 PREVIEW = "CASEBOOK_PREVIEW"  # `make preview CASE=<id>`: build only these records
 
 
@@ -36,6 +38,21 @@ def on_pre_build(config: MkDocsConfig) -> None:
         site.generate(_data_dir(config), Path(config.docs_dir), os.environ.get(PREVIEW, ""))
     except DataError as error:
         raise PluginError(f"the case data has problems:\n{error}") from None
+    if not _inner_pass(config):
+        _indexing.clear()
+        _site_root[:] = [Path(config.site_dir)]  # the inner passes build into <root>/<lang>
+    elif "" not in _indexing:  # the Chinese pages are written: index them while English builds
+        _indexing[""] = start_indexing(_site_root[0], "", OTHER_LANGUAGES)
+
+
+_indexing: dict[str, subprocess.Popen[str]] = {}  # language prefix ("" for zh) -> its running Pagefind
+_site_root: list[Path] = []
+
+
+def _inner_pass(config: MkDocsConfig) -> bool:
+    """static-i18n builds each other language inside the default language's post-build."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and i18n.building)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: object) -> str:
@@ -52,10 +69,16 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 
 @event_priority(-200)  # after static-i18n (-100), whose on_post_build builds the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
-        return  # an inner, one-language pass: index once, when every language is built
+    if _inner_pass(config):
+        return  # index once every language is built
+    site_dir = _site_root[0]
+    _indexing.setdefault("", start_indexing(site_dir, "", OTHER_LANGUAGES))
+    for prefix in OTHER_LANGUAGES:
+        _indexing[prefix] = start_indexing(site_dir, prefix, OTHER_LANGUAGES)
     try:
-        index_site(Path(config.site_dir))
+        for process in _indexing.values():
+            finish_indexing(process)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
+    finally:
+        _indexing.clear()

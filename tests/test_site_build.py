@@ -103,8 +103,9 @@ def test_search_indexes_case_and_guide_pages_in_both_languages_not_listings(buil
         "/en/", "/en/about/", "/en/benchmark/", "/en/cases/alpha-community/", "/en/cases/beta-community/",
         "/en/contribute/", "/en/glossary/", "/glossary/",
     ]
-    metas = sorted(path.name.split("_")[0] for path in (built_site / "pagefind").glob("*.pf_meta"))
-    assert metas == ["pagefind.en", "pagefind.zh"]  # one index per language
+    # One bundle per language, each holding its own language's index only.
+    assert [path.name.split("_")[0] for path in (built_site / "pagefind").glob("*.pf_meta")] == ["pagefind.zh"]
+    assert [path.name.split("_")[0] for path in (built_site / "en" / "pagefind").glob("*.pf_meta")] == ["pagefind.en"]
 
 
 def test_search_index_holds_the_page_text_without_chrome(built_site: Path):
