@@ -72,7 +72,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _inner_pass(config):
         return  # index once every language is built
     site_dir = _site_root[0]
-    _indexing.setdefault("", start_indexing(site_dir, "", OTHER_LANGUAGES))
+    if "" not in _indexing:  # no inner pass started it (a build without other languages)
+        _indexing[""] = start_indexing(site_dir, "", OTHER_LANGUAGES)
     for prefix in OTHER_LANGUAGES:
         _indexing[prefix] = start_indexing(site_dir, prefix, OTHER_LANGUAGES)
     try:

@@ -130,3 +130,12 @@ def test_search_excerpts_show_record_text_as_text(page: Page):
     excerpts = page.locator(".pagefind-ui__result-excerpt")
     assert any("/cases/<id>/" in text for text in excerpts.all_inner_texts())
     assert page.locator(".pagefind-ui__results id").count() == 0
+
+
+def test_search_results_can_be_filtered_by_region(page: Page):
+    search(page, "/en/search/", "community")
+    page.locator("summary", has_text="Regions").click()
+    page.get_by_label(re.compile(r"^Inner Mongolia Autonomous Region")).check()
+    page.locator(".pagefind-ui__message").filter(has_text="1 result").wait_for(timeout=10_000)
+    links = page.locator(".pagefind-ui__result-link")  # the page and its matching sections
+    assert set(links.evaluate_all("links => links.map(a => new URL(a.href).pathname)")) == {"/en/cases/alpha-community/"}

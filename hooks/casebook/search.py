@@ -3,7 +3,9 @@
 Pagefind splits the index into small chunks, so a reader's first search
 downloads a few hundred kilobytes whatever the size of the casebook, and its
 extended build segments Chinese. Only elements marked data-pagefind-body
-(case and hand-written pages: overrides/main.html) are indexed.
+(case and hand-written pages: overrides/main.html) are indexed. Case pages mark
+their region, themes and ethnic groups with data-pagefind-filter, which the
+search page offers as filters.
 
 Each language gets its own bundle (/pagefind/, /en/pagefind/), indexed by its
 own Pagefind process: the Chinese one runs while MkDocs builds the English
