@@ -76,10 +76,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         _indexing[""] = start_indexing(site_dir, "", OTHER_LANGUAGES)
     for prefix in OTHER_LANGUAGES:
         _indexing[prefix] = start_indexing(site_dir, prefix, OTHER_LANGUAGES)
-    try:
-        for process in _indexing.values():
+    errors = []
+    for process in _indexing.values():  # wait for every one, so none outlives the build
+        try:
             finish_indexing(process)
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from None
-    finally:
-        _indexing.clear()
+        except SearchIndexError as error:
+            errors.append(str(error))
+    _indexing.clear()
+    if errors:
+        raise PluginError("\n".join(errors))
