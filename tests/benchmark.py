@@ -59,6 +59,11 @@ def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 6))
 
 
+def without_hooks(config: str) -> str:
+    """mkdocs.yml text with its `hooks:` entry removed."""
+    return re.sub(r"\nhooks:\n  - [^\n]+\n", "\n", config)
+
+
 def clean_generated(project: Path) -> None:
     for folder in GENERATED:
         shutil.rmtree(project / "docs" / folder, ignore_errors=True)
@@ -78,7 +83,7 @@ def measure(count: int, workdir: Path, serve: bool, port: int = 8123) -> dict:
 
     # The same Markdown (already generated) built by MkDocs with our hooks switched off.
     config = (project / "mkdocs.yml").read_text("utf-8")
-    (project / "mkdocs-nohooks.yml").write_text(re.sub(r"\nhooks:\n  - [^\n]+\n", "\n", config), "utf-8")
+    (project / "mkdocs-nohooks.yml").write_text(without_hooks(config), "utf-8")
     result["build_without_hooks"] = run(
         [str(BIN / "mkdocs"), "build", "-f", "mkdocs-nohooks.yml", "--site-dir", "site-nohooks"], project
     )
@@ -155,7 +160,7 @@ def floor_project(target: Path, count: int) -> Path:
     target.mkdir()
     make_project(target, ROOT / "tests" / "fixtures" / "data")
     config = (target / "mkdocs.yml").read_text("utf-8")
-    (target / "mkdocs.yml").write_text(re.sub(r"\nhooks:\n  - [^\n]+\n", "\n", config), "utf-8")
+    (target / "mkdocs.yml").write_text(without_hooks(config), "utf-8")
     docs = target / "docs"
     for folder in GENERATED:
         (docs / folder).mkdir()

@@ -166,17 +166,18 @@ def page_url(from_page: str, to_page: str, anchor: str = "") -> Markup:
     from validated ids, and a test follows every link of the built site.
     MkDocs' use_directory_urls (checked by the hook) puts page "a/b" at "a/b/".
     """
-    if not _URL_PART.fullmatch(f"{to_page}#{anchor}"):
-        raise ValueError(f"not a page path: {to_page}#{anchor}")
-    return Markup(_relative_folder(from_page, to_page) + (f"#{anchor}" if anchor else ""))
+    return Markup(_relative_url(from_page, to_page, anchor))
 
 
 @functools.lru_cache(maxsize=65536)  # posixpath.relpath was a sixth of the rendering time
-def _relative_folder(from_page: str, to_page: str) -> str:
+def _relative_url(from_page: str, to_page: str, anchor: str) -> str:
+    if not _URL_PART.fullmatch(f"{to_page}#{anchor}"):
+        raise ValueError(f"not a page path: {to_page}#{anchor}")
     here = from_page.removesuffix("/index").split("/")
     there = to_page.removesuffix("/index").split("/")
     common = len(os.path.commonprefix([here, there]))
-    return "../" * (len(here) - common) + "".join(f"{part}/" for part in there[common:]) or "./"
+    folder = "../" * (len(here) - common) + "".join(f"{part}/" for part in there[common:]) or "./"
+    return folder + (f"#{anchor}" if anchor else "")
 
 
 def _context(catalog: Catalog, lang: Lang, page_path: str = "", **extra: Any) -> dict[str, Any]:
