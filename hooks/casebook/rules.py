@@ -43,14 +43,22 @@ Rule = Callable[[tuple[Record, ...], Vocabularies], Iterable[Problem]]
 
 
 def walk(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, object]]:
-    """Every model and value in a record, with its field path."""
-    yield path, value
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from walk(getattr(value, name), (*path, name))
-    elif isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from walk(item, (*path, index))
+    """Every model and value in a record, with its field path, parents first.
+
+    A stack rather than recursive generators: each `yield from` level costs a
+    step per value, and records are several levels deep.
+    """
+    stack = [(path, value)]
+    while stack:
+        path, value = stack.pop()
+        yield path, value
+        if isinstance(value, BaseModel):
+            children = [((*path, name), getattr(value, name)) for name in type(value).model_fields]
+        elif isinstance(value, tuple):
+            children = [((*path, index), item) for index, item in enumerate(value)]
+        else:
+            continue
+        stack += reversed(children)
 
 
 def texts(case: Case) -> Iterator[tuple[FieldPath, _Bilingual]]:
