@@ -37,18 +37,33 @@ class _StashBlocks(Preprocessor):
         if not GENERATED_MARK.match(first):
             return lines
         out: list[str] = []
+        run: list[list[str]] = []  # consecutive blocks of ours, to be stashed as one
         block: list[str] = []
         for line in [*lines, ""]:
             if line.strip():
                 block.append(line)
                 continue
-            out += self._stashed(block) if block else []
-            out.append(line)
+            if block and _is_ours(block):
+                run.append(block)
+            elif block:
+                out += self._stashed(run) + block
+                run = []
             block = []
+            if not run:
+                out.append(line)  # blank lines inside a run are the stash's business
+        out += self._stashed(run)
         return out[:-1]
 
-    def _stashed(self, block: list[str]) -> list[str]:
-        start = _BLOCK_START.match(block[0])
-        if not start or not block[-1].endswith(f"</{start.group(1)}>"):
-            return block  # not one of ours: let Python-Markdown parse it
-        return [self.md.htmlStash.store("\n".join(block) + "\n")]
+    def _stashed(self, run: list[list[str]]) -> list[str]:
+        # One placeholder for many blocks: Python-Markdown's inline, toc and
+        # attr_list passes visit every placeholder paragraph (~half its time on
+        # a case page). Python-Markdown writes stashed blocks a blank line apart,
+        # so the joined text is what it would have written block by block.
+        if not run:
+            return []
+        return [self.md.htmlStash.store("\n\n".join("\n".join(block) for block in run) + "\n"), ""]
+
+
+def _is_ours(block: list[str]) -> bool:
+    start = _BLOCK_START.match(block[0])
+    return bool(start) and block[-1].endswith(f"</{start.group(1)}>")
