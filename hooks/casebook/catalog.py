@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .hygiene import tree_problems
-from .loader import load_file
+from .loader import load_bytes, load_file, read_file
 from .model import Case, Practice
 from .problems import DataError, Problem
 from .rules import Record, check
@@ -102,11 +102,14 @@ def _shown(path: Path, base: Path) -> str:
 
 
 def _load_record(path: Path, shown_as: str) -> tuple[Record | None, list[Problem]]:
-    document, problems = load_file(path, shown_as)
+    raw, problems = read_file(path, shown_as)
+    if raw is None:
+        return None, problems
+    document, problems = load_bytes(raw, shown_as)
     if document is None:
         return None, problems
     case, problems = validate(Case, document)
-    return (Record(case, document, path.stem) if case else None), problems
+    return (Record(case, shown_as, raw, path.stem) if case else None), problems
 
 
 def _load_vocabularies(data_dir: Path, base: Path) -> tuple[Vocabularies | None, list[Problem]]:

@@ -129,7 +129,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _generate(args: argparse.Namespace) -> int:
     result = generate(args.root / "data", args.root / "docs")
-    sys.stdout.write(f"{len(result.catalog.cases)} cases; {result.written} pages written, {result.deleted} deleted.\n")
+    sys.stdout.write(f"{result.cases} cases; {result.written} pages written, {result.deleted} deleted.\n")
     return 0
 
 

@@ -65,11 +65,15 @@ class _Abort(Exception):
 
 
 def load_file(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
+    raw, problems = read_file(path, shown_as)
+    return (None, problems) if raw is None else load_bytes(raw, shown_as)
+
+
+def read_file(path: Path, shown_as: str) -> tuple[bytes | None, list[Problem]]:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as error:
         return None, [Problem(shown_as, 1, 1, "", f"cannot read file: {error.strerror}")]
-    return load_bytes(raw, shown_as)
 
 
 def load_bytes(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem]]:

@@ -12,15 +12,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import CASES_DIR, Catalog, build_catalog, fingerprint
+from .catalog import CASES_DIR, build_catalog, fingerprint
+from .model import LANGS, Lang
 from .problems import DataError, Problem
-from .render import DATA_PREFIX, plan_pages
+from .render import DATA_PREFIX, home_stats, plan_pages
 from .write import write_pages
 
 
 @dataclass(frozen=True)
 class Result:
-    catalog: Catalog
+    """What the build needs after generating: not the catalog, which is let go
+    (about 70 KB per case) before MkDocs fills memory with pages."""
+
+    cases: int
+    home_stats: dict[Lang, str]  # the home page's counts and latest cases, per language
     written: int
     deleted: int
 
@@ -41,7 +46,8 @@ def generate(data_dir: Path, docs_dir: Path, only: tuple[str, ...] | None = None
     with _collector_paused():
         catalog = build_catalog(data_dir, only=None if only is None else _record_paths(data_dir, only))
         written, deleted = write_pages(docs_dir, plan_pages(catalog))
-    result = Result(catalog, written, deleted)
+        stats = {lang: home_stats(catalog, lang) for lang in LANGS}
+    result = Result(len(catalog.cases), stats, written, deleted)
     _memo[key] = (stamp, result)
     return result
 

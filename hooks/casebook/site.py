@@ -7,7 +7,6 @@ from typing import Any
 
 from .model import Lang
 from .pipeline import Result, generate as _generate
-from .render import home_stats as _home_stats
 
 # edit_uri in mkdocs.yml points into docs/; a generated page edits its record.
 EDIT_ROOT_MARKER = "/docs/"
@@ -34,7 +33,7 @@ def home_stats(language: str) -> str:
     if _latest is None:
         raise RuntimeError("home_stats called before generate")
     lang: Lang = "en" if language.startswith("en") else "zh"
-    return _home_stats(_latest.catalog, lang)
+    return _latest.home_stats[lang]
 
 
 def edit_url(edit_uri: str | None, meta: dict[str, Any], default: str | None) -> str | None:
