@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -21,12 +21,15 @@ WORTH_IT_FROM = 400  # items; below this, forking costs more than it saves
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 
 
-def fork_map(function: Callable[[Item], Result], items: Sequence[Item], workers: int | None = None) -> list[Result]:
-    """[function(item) for item in items], in order; `function` must be module-level."""
+def fork_imap(function: Callable[[Item], Result], items: Sequence[Item], workers: int | None = None) -> Iterator[Result]:
+    """function(item) for each item, in order, yielded as the results come in,
+    so the caller can write each away instead of holding them all; `function`
+    must be module-level."""
     if workers is None:
         workers = (os.cpu_count() or 1) if len(items) >= WORTH_IT_FROM and _CAN_FORK else 1
     if workers <= 1:
-        return [function(item) for item in items]
+        yield from map(function, items)
+        return
     chunk = max(1, len(items) // (workers * 8))  # small enough to even out, large enough to batch
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(function, items, chunksize=chunk)
+        yield from pool.imap(function, items, chunksize=chunk)

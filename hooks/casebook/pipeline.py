@@ -15,7 +15,7 @@ from pathlib import Path
 from .catalog import CASES_DIR, build_catalog, fingerprint
 from .model import LANGS, Lang
 from .problems import DataError, Problem
-from .render import DATA_PREFIX, home_stats, plan_pages
+from .render import DATA_PREFIX, home_stats, page_paths, render_pages
 from .write import write_pages
 
 
@@ -45,7 +45,7 @@ def generate(data_dir: Path, docs_dir: Path, only: tuple[str, ...] | None = None
         return _memo[key][1]
     with _collector_paused():
         catalog = build_catalog(data_dir, only=None if only is None else _record_paths(data_dir, only))
-        written, deleted = write_pages(docs_dir, plan_pages(catalog))
+        written, deleted = write_pages(docs_dir, page_paths(catalog), render_pages(catalog))
         stats = {lang: home_stats(catalog, lang) for lang in LANGS}
     result = Result(len(catalog.cases), stats, written, deleted)
     _memo[key] = (stamp, result)

@@ -6,6 +6,7 @@ else in a generated folder is hand-written and is never overwritten or deleted.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from .hygiene import tree_problems
@@ -34,19 +35,25 @@ def _docs_file_problem(path: Path) -> str | None:
     return f"unexpected file type {path.suffix or '(none)'} under docs/"
 
 
-def write_pages(docs_dir: Path, pages: list[Page]) -> tuple[int, int]:
-    """Returns (files written, files deleted); raises DataError before writing anything unsafe."""
-    planned = {docs_dir / page.path: page.content for page in pages}
+def write_pages(docs_dir: Path, paths: list[str], pages: Iterable[Page]) -> tuple[int, int]:
+    """Writes `pages`, whose paths (relative to docs_dir) are `paths`, as they come.
+
+    Returns (files written, files deleted); raises DataError before writing
+    anything unsafe: every target is checked before the first page is taken.
+    """
+    planned = {docs_dir / path for path in paths}
     problems = docs_problems(docs_dir)
     if problems:
         raise DataError(problems)
     _refuse_unsafe_targets(docs_dir, planned)
     written = 0
-    for path, content in planned.items():
-        if path.is_file() and path.read_text("utf-8") == content:
+    for page in pages:
+        path = docs_dir / page.path
+        assert path in planned, f"{page.path} was not planned"
+        if path.is_file() and path.read_text("utf-8") == page.content:
             continue  # unchanged: keep its mtime so `serve` does not rebuild for nothing
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, "utf-8")
+        path.write_text(page.content, "utf-8")
         written += 1
     deleted = 0
     for folder in GENERATED_DIRS:
@@ -57,7 +64,7 @@ def write_pages(docs_dir: Path, pages: list[Page]) -> tuple[int, int]:
     return written, deleted
 
 
-def _refuse_unsafe_targets(docs_dir: Path, planned: dict[Path, str]) -> None:
+def _refuse_unsafe_targets(docs_dir: Path, planned: set[Path]) -> None:
     problems = []
     for path in planned:
         shown = path.relative_to(docs_dir).as_posix()
