@@ -67,6 +67,16 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     return context
 
 
+@event_priority(-200)  # last, once every plugin has had the page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # The page is written and no later step reads its text (no search plugin,
+    # no sitemap content). MkDocs would keep every page's Markdown and HTML to
+    # the end of the build, and static-i18n builds English while it still
+    # holds the Chinese pages.
+    page.markdown = page.content = ""  # not None: Page.title reads None as "no title yet"
+    return output
+
+
 @event_priority(-200)  # after static-i18n (-100), whose on_post_build builds the other languages
 def on_post_build(config: MkDocsConfig) -> None:
     if _inner_pass(config):

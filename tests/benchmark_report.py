@@ -11,7 +11,7 @@ TARGETS = {
         "intro": "以下数字由 `make benchmark` 在合成数据上测得（每个合成案例的规模与真实案例相当），每次发布前重新运行。",
         "env": "测试环境",
         "cases": "案例数",
-        "build": "完整双语构建（墙钟 / CPU / 峰值内存）",
+        "build": "完整双语构建（墙钟 / CPU / 峰值内存：最大单个进程，所有进程同时合计）",
         "pipeline": "其中本项目流水线（校验 + 生成）",
         "nohooks": "同一 Markdown、关闭钩子的 MkDocs 构建",
         "search_index": "其中搜索索引（Pagefind，构建后运行）",
@@ -52,7 +52,7 @@ TARGETS = {
         "intro": "Measured by `make benchmark` on synthetic data (each synthetic case is the size of a real one); rerun before each release.",
         "env": "Environment",
         "cases": "Cases",
-        "build": "Full bilingual build (wall / CPU / peak memory)",
+        "build": "Full bilingual build (wall / CPU / peak memory: largest process, all processes at once)",
         "pipeline": "Of which our pipeline (validate + generate)",
         "nohooks": "Same Markdown, MkDocs with our hooks off",
         "search_index": "Of which the search index (Pagefind, after the build)",
@@ -114,7 +114,7 @@ def render(report: dict, lang: str) -> str:
         f"mkdocs-static-i18n {env['mkdocs-static-i18n']}, pagefind {env['pagefind']}; {env['date']}.", "",
         "| | " + " | ".join(f"{t['cases']} {r['cases']:,}" for r in results) + " |",
         "|---|" + "---|" * len(results),
-        _row(t["build"], results, lambda r: f"{r['build']['wall_s']} s / {r['build']['cpu_s']} s / {r['build']['peak_mb']} MB"),
+        _row(t["build"], results, lambda r: f"{r['build']['wall_s']} s / {r['build']['cpu_s']} s / {r['build']['peak_mb']} MB, {r['build']['peak_all_mb']} MB"),
         _row(t["pipeline"], results, lambda r: f"{r['pipeline']['wall_s']} s"),
         _row(t["search_index"], results, lambda r: f"{r['search_index']['wall_s']} s"),
         _row(t["nohooks"], results, lambda r: f"{r['build_without_hooks']['wall_s']} s"),
@@ -195,7 +195,7 @@ def evaluate(results: list[dict]) -> dict[str, tuple[str, bool] | None]:
         "scaling": (f"{five['build']['wall_s'] / one['build']['wall_s']:.2f} ×", five["build"]["wall_s"] <= 5.5 * one["build"]["wall_s"]) if one and five else None,
         "build_1000": (f"{one['build']['wall_s']} s", one["build"]["wall_s"] <= 20) if one else None,
         "build_5000": (f"{five['build']['wall_s']} s", five["build"]["wall_s"] <= 100) if five else None,
-        "memory_5000": (f"{five['build']['peak_mb']} MB", five["build"]["peak_mb"] <= 1024) if five else None,
+        "memory_5000": (_memory(five["build"]), five["build"]["peak_all_mb"] <= 1024) if five else None,
         "page": (
             f"{max(p['largest_raw'] for p in pages)} KB / {max(p['largest_gzip'] for p in pages)} KB",
             all(p["largest_raw"] <= 40 and p["largest_gzip"] <= 10 for p in pages),
@@ -207,6 +207,11 @@ def evaluate(results: list[dict]) -> dict[str, tuple[str, bool] | None]:
         "serve": (f"{one['preview_update_s']} s", one["preview_update_s"] <= 5) if one and "preview_update_s" in one else None,
     }
     return checks
+
+
+def _memory(build: dict) -> str:
+    # The target is judged on all processes at once: what the machine must have.
+    return f"{build['peak_mb']} MB, {build['peak_all_mb']} MB"
 
 
 def targets_table(results: list[dict], lang: str) -> list[str]:

@@ -46,6 +46,8 @@ def test_benchmark_runs_end_to_end_at_small_n(tmp_path: Path):
     ]
     assert measured["cases"] == 3 and measured["build"]["wall_s"] > 0 and measured["serve_update_s"] > 0
     assert measured["preview_update_s"] > 0
+    assert sorted(measured["build"]) == ["cpu_s", "peak_all_mb", "peak_mb", "wall_s"]
+    assert measured["build"]["peak_all_mb"] >= measured["build"]["peak_mb"] / 2 > 0  # PSS: shared pages split
     # Every synthetic case has both words; so does the benchmark page (its table names
     # them) in both languages, and the English glossary says "stairwells".
     assert measured["first_search_results"] == {"zh": 4, "en": 5}
