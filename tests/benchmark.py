@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import gzip
-import http.server
 import json
 import os
 import platform
@@ -31,13 +29,12 @@ from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from sitebuild import GENERATED, ROOT, make_project  # noqa: E402
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, GENERATED, ROOT, make_project, serving  # noqa: E402
 
 from casebook.synthetic import write_synthetic_data  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM = os.environ.get("CASEBOOK_CHROMIUM", "/usr/bin/chromium")
 # Words from the middle of synthetic case texts (casebook.synthetic): a first
 # search must still find them, whatever else makes the download small.
 FIRST_SEARCH = {"zh": ("/search/", "萌芽"), "en": ("/en/search/", "stairwells")}
@@ -171,35 +168,24 @@ def first_search(site: Path, start: str, query: str) -> tuple[float, int]:
     """KB (gzip) the search page downloads to show a first query's results, and how many it found."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     fetched: list[str] = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
-            page.on("requestfinished", lambda request: fetched.append(urllib.parse.urlsplit(request.url).path))
-            page.goto(f"http://127.0.0.1:{server.server_port}{start}?q={urllib.parse.quote(query)}")
-            # The message reads "Searching for <query>..." until the results are shown.
-            page.wait_for_function(
-                "q => { const m = document.querySelector('.pagefind-ui__message');"
-                " return m && m.textContent.includes(q) && !m.textContent.endsWith('...'); }",
-                arg=query, timeout=60_000,
-            )
-            found = page.locator(".pagefind-ui__result").count()
-            browser.close()
-    finally:
-        server.shutdown()
+    with serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.on("requestfinished", lambda request: fetched.append(urllib.parse.urlsplit(request.url).path))
+        page.goto(f"{base}{start}?q={urllib.parse.quote(query)}")
+        # The message reads "Searching for <query>..." until the results are shown.
+        page.wait_for_function(
+            "q => { const m = document.querySelector('.pagefind-ui__message');"
+            " return m && m.textContent.includes(q) && !m.textContent.endsWith('...'); }",
+            arg=query, timeout=60_000,
+        )
+        found = page.locator(".pagefind-ui__result").count()
+        browser.close()
     files = {path for path in fetched if SEARCH_FILES.match(path)}
     # Pagefind's index, fragments and wasm are gzipped already: count them as they are.
     size = sum(min(gz(site / path.lstrip("/")), (site / path.lstrip("/")).stat().st_size) for path in files)
     return round(size / 1024, 1), found
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 # Both languages' Pagefind runs, one after the other, as the post-build hook runs them.

@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ("cases", "themes", "regions", "practices", "glossary", "status")
+CHROMIUM = os.environ.get("CASEBOOK_CHROMIUM", "/usr/bin/chromium")
+# Chromium's own background traffic would be refused by a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def make_project(target: Path, data: Path) -> Path:
@@ -38,6 +53,23 @@ def build_site(project: Path, *extra: str, env: dict[str, str] | None = None) ->
         env=env,
         timeout=300,
     )
+
+
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """A quiet static HTTP server for a built site, as a reader's browser sees it; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
 
 
 def learn_allowlist_file(target: Path) -> None:
