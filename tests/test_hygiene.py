@@ -53,6 +53,9 @@ def test_generator_never_overwrites_or_deletes_hand_written_pages(data_dir: Path
         "1 problem found; nothing was generated."
     )
     assert (docs / "cases" / "alpha-community.md").read_text("utf-8") == "# Hand-written\n"
+    # Pages are written as they are rendered, but only once every target was checked.
+    written = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file())
+    assert written == ["cases/alpha-community.md", "cases/keep-me.md"]
     (docs / "cases" / "alpha-community.md").unlink()
     generate(data_dir, docs)
     assert (docs / "cases" / "keep-me.md").read_text("utf-8") == "# Also hand-written\n"

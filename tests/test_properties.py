@@ -11,6 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from casebook import personal_data
 from casebook.catalog import build_catalog
 from casebook.loader import load_bytes
 from casebook.problems import Problem
@@ -122,3 +123,17 @@ def test_the_plain_paragraph_shortcut_renders_what_markdown_would(text: str):
 
     if markup._PLAIN_LINE.fullmatch(text) and text == text.strip():
         assert markup.prose.__wrapped__(text) == markup._rendered_prose(text)
+
+
+NUMBERS = st.one_of(
+    st.from_regex(personal_data._MOBILE, fullmatch=False),
+    st.from_regex(personal_data._LANDLINE, fullmatch=False),
+    st.from_regex(personal_data._ID_CARD, fullmatch=False),
+)
+
+
+@settings(max_examples=1000)
+@given(NUMBERS)
+def test_the_digit_prefilter_lets_every_phone_and_id_pattern_through(text: str):
+    # personal_data() skips the number patterns on texts without such a run of digits.
+    assert personal_data._DIGITS.search(text)
