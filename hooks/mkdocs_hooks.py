@@ -17,7 +17,6 @@ from casebook.problems import DataError
 from casebook.search import SearchIndexError, finish_indexing, start_indexing
 
 STATS_PLACEHOLDER = "<!-- casebook:stats -->"
-OTHER_LANGUAGES = ("en",)  # built by static-i18n under their own folder; zh is at the root
 PREVIEW = "CASEBOOK_PREVIEW"  # `make preview CASE=<id>`: build only these records
 
 
@@ -42,7 +41,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _indexing.clear()
         _site_root[:] = [Path(config.site_dir)]  # the inner passes build into <root>/<lang>
     elif "" not in _indexing:  # the Chinese pages are written: index them while English builds
-        _indexing[""] = start_indexing(_site_root[0], "", OTHER_LANGUAGES)
+        _indexing[""] = start_indexing(_site_root[0], "", _other_languages(config))
 
 
 _indexing: dict[str, subprocess.Popen[str]] = {}  # language prefix ("" for zh) -> its running Pagefind
@@ -53,6 +52,14 @@ def _inner_pass(config: MkDocsConfig) -> bool:
     """static-i18n builds each other language inside the default language's post-build."""
     i18n = config.plugins.get("i18n")
     return bool(i18n is not None and i18n.building)
+
+
+def _other_languages(config: MkDocsConfig) -> tuple[str, ...]:
+    """The languages mkdocs.yml has static-i18n build under their own folder (the default is at the root)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return ()
+    return tuple(locale for locale in i18n.build_languages if locale != i18n.default_language)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: object) -> str:
@@ -81,11 +88,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if _inner_pass(config):
         return  # index once every language is built
-    site_dir = _site_root[0]
+    site_dir, others = _site_root[0], _other_languages(config)
     if "" not in _indexing:  # no inner pass started it (a build without other languages)
-        _indexing[""] = start_indexing(site_dir, "", OTHER_LANGUAGES)
-    for prefix in OTHER_LANGUAGES:
-        _indexing[prefix] = start_indexing(site_dir, prefix, OTHER_LANGUAGES)
+        _indexing[""] = start_indexing(site_dir, "", others)
+    for prefix in others:
+        _indexing[prefix] = start_indexing(site_dir, prefix, others)
     errors = []
     for process in _indexing.values():  # wait for every one, so none outlives the build
         try:

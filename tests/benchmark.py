@@ -188,7 +188,7 @@ def first_search(site: Path, start: str, query: str) -> tuple[float, int]:
     return round(size / 1024, 1), found
 
 
-# Both languages' Pagefind runs, one after the other, as the post-build hook runs them.
+# Both languages' Pagefind runs, one after the other (the build overlaps the Chinese one with the English pages).
 INDEX_BOTH = (
     "import sys; from pathlib import Path; from casebook.search import start_indexing, finish_indexing; "
     "[finish_indexing(start_indexing(Path(sys.argv[1]), prefix, ('en',))) for prefix in ('', 'en')]"

@@ -76,7 +76,7 @@ def environment() -> Environment:
 class View:
     """What templates may call for one language: text lookup and formatting."""
 
-    def __init__(self, catalog: Catalog, lang: Lang):
+    def __init__(self, catalog: Catalog, lang: Lang, page_path: str = ""):
         self.catalog = catalog
         self.lang = lang
         self.other: Lang = next(other for other in LANGS if other != lang)
@@ -87,7 +87,7 @@ class View:
         self._regions = {r.key: r.label for r in vocab.regions}
         self._cities = {key: city.label for key, (_, city) in vocab.cities().items()}
         self._source_numbers: dict[str, int] = {}
-        self.page_path = ""  # this page's path without suffix, such as "themes/volunteering"
+        self.page_path = page_path  # this page's path without suffix, such as "themes/volunteering"
 
     def text(self, value: Name | Text | None) -> str | Markup:
         """The text in this page's language, or a visible 'missing' marker."""
@@ -182,8 +182,7 @@ def _relative_url(from_page: str, to_page: str, anchor: str) -> str:
 
 
 def _context(catalog: Catalog, lang: Lang, page_path: str = "", **extra: Any) -> dict[str, Any]:
-    view = View(catalog, lang)
-    view.page_path = page_path
+    view = View(catalog, lang, page_path)
     if "case" in extra:
         view.for_case(extra["case"])
     return {"view": view, "catalog": catalog, "lang": lang, "ui": ui_strings()[lang], **extra}
@@ -200,7 +199,7 @@ def plan_pages(catalog: Catalog, workers: int | None = None) -> list[Page]:
 
 def page_paths(catalog: Catalog) -> list[str]:
     """The paths render_pages will yield, in the same order, without rendering."""
-    return [path + SUFFIX[lang] for lang in LANGS for path, _, _ in _page_plan(catalog)]
+    return [path + SUFFIX[lang] for path, lang, _, _ in _planned(catalog)]
 
 
 def render_pages(catalog: Catalog, workers: int | None = None) -> Iterator[Page]:
@@ -209,7 +208,7 @@ def render_pages(catalog: Catalog, workers: int | None = None) -> Iterator[Page]
     about 250 MB of text, which the pipeline writes away instead of holding."""
     global _job
     states = {case.id: case_states(case) for case in catalog.cases}  # once, for both languages
-    plan = [(path, lang, template, extra) for lang in LANGS for path, template, extra in _page_plan(catalog)]
+    plan = _planned(catalog)
     _job = (catalog, states, plan)  # forked workers inherit it: nothing is pickled on the way in
     try:
         contents = fork_imap(_render_planned, range(len(plan)), workers)
@@ -227,6 +226,11 @@ def _render_planned(index: int) -> str:
     catalog, states, plan = _job
     path, lang, template, extra = plan[index]
     return _render(template, catalog, lang, page_path=path, **extra, **_status(catalog, states, lang, template))
+
+
+def _planned(catalog: Catalog) -> list[tuple[str, Lang, str, dict[str, Any]]]:
+    """(path without suffix, language, template, template values) of every page, in rendering order."""
+    return [(path, lang, template, extra) for lang in LANGS for path, template, extra in _page_plan(catalog)]
 
 
 def _page_plan(catalog: Catalog) -> list[tuple[str, str, dict[str, Any]]]:
