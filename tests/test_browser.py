@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from sitebuild import CHROMIUM, CHROMIUM_ARGS, serving
 
 
@@ -64,8 +64,16 @@ def search(page: Page, start: str, query: str) -> list[str]:
     # with a key press as a reader would.
     box.press("End")
     page.locator(".pagefind-ui__message").filter(has_text=re.compile(r"\d")).wait_for(timeout=10_000)
+    wait_for_results(page)
     links = page.locator(".pagefind-ui__result-link")
     return links.evaluate_all("links => links.map(a => new URL(a.href).pathname + new URL(a.href).hash)")
+
+
+def wait_for_results(page: Page) -> None:
+    """Waits until every result shows its page: the count comes first, then each
+    result loads its fragment and replaces a grey placeholder (.pagefind-ui__loading).
+    Reading the results before that raced: CI once saw no excerpt at all."""
+    expect(page.locator(".pagefind-ui__loading")).to_have_count(0, timeout=10_000)
 
 
 def test_chinese_word_from_the_middle_of_a_sentence_finds_the_case(page: Page):
@@ -115,5 +123,6 @@ def test_search_results_can_be_filtered_by_region(page: Page):
     page.locator("summary", has_text="Regions").click()
     page.get_by_label(re.compile(r"^Inner Mongolia Autonomous Region")).check()
     page.locator(".pagefind-ui__message").filter(has_text="1 result").wait_for(timeout=10_000)
+    wait_for_results(page)
     links = page.locator(".pagefind-ui__result-link")  # the page and its matching sections
     assert set(links.evaluate_all("links => links.map(a => new URL(a.href).pathname)")) == {"/en/cases/alpha-community/"}
