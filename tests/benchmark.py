@@ -180,6 +180,10 @@ def first_search(site: Path, start: str, query: str) -> tuple[float, int]:
             " return m && m.textContent.includes(q) && !m.textContent.endsWith('...'); }",
             arg=query, timeout=60_000,
         )
+        # Then each shown result fetches its fragment in place of a grey placeholder:
+        # the reader has not seen the results until those have arrived too.
+        page.wait_for_function("() => !document.querySelector('.pagefind-ui__loading')", timeout=60_000)
+        page.wait_for_load_state("networkidle")
         found = page.locator(".pagefind-ui__result").count()
         browser.close()
     files = {path for path in fetched if SEARCH_FILES.match(path)}
