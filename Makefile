@@ -2,6 +2,10 @@
 PYTHON ?= python3
 # Silence Material's end-of-life banner in every build (see ../shared/DESIGN.md §5).
 export NO_MKDOCS_2_WARNING := 1
+# `make build LOW_MEMORY=1` (or serve): about half the peak memory for a large casebook, slower (README).
+ifdef LOW_MEMORY
+export CASEBOOK_LOW_MEMORY := $(LOW_MEMORY)
+endif
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -12,12 +11,17 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from casebook import site
+from casebook.memory import return_freed_memory
 from casebook.html_blocks import GeneratedHtmlBlocks
 from casebook.problems import DataError
-from casebook.search import SearchIndexError, finish_indexing, start_indexing
+from casebook.search import PART_PAGES, Indexing, SearchIndexError, start_indexing
 
 STATS_PLACEHOLDER = "<!-- casebook:stats -->"
 PREVIEW = "CASEBOOK_PREVIEW"  # `make preview CASE=<id>`: build only these records
+# `make build LOW_MEMORY=1`: render in one process and index after the last page,
+# one Pagefind run at a time, so that no two hold memory at once (slower).
+LOW_MEMORY = "CASEBOOK_LOW_MEMORY"
+PART_PAGES_VARIABLE = "CASEBOOK_SEARCH_PART_PAGES"  # pages per Pagefind run (the tests use a few)
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
@@ -34,18 +38,28 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # Runs before MkDocs discovers files, so generated pages are real files
     # (static-i18n drops File.generated() pages: its issue #263).
     try:
-        site.generate(_data_dir(config), Path(config.docs_dir), os.environ.get(PREVIEW, ""))
+        workers = 1 if _low_memory() else None
+        site.generate(_data_dir(config), Path(config.docs_dir), os.environ.get(PREVIEW, ""), workers)
     except DataError as error:
         raise PluginError(f"the case data has problems:\n{error}") from None
     if not _inner_pass(config):
         _indexing.clear()
         _site_root[:] = [Path(config.site_dir)]  # the inner passes build into <root>/<lang>
-    elif "" not in _indexing:  # the Chinese pages are written: index them while English builds
-        _indexing[""] = start_indexing(_site_root[0], "", _other_languages(config))
+    elif not _indexing and not _low_memory():  # the Chinese pages are written: index them while English builds
+        _indexing.append(_start(config, ("",)))
 
 
-_indexing: dict[str, subprocess.Popen[str]] = {}  # language prefix ("" for zh) -> its running Pagefind
+_indexing: list[Indexing] = []  # the Pagefind runs started in this build
 _site_root: list[Path] = []
+
+
+def _low_memory() -> bool:
+    return os.environ.get(LOW_MEMORY, "") not in ("", "0")
+
+
+def _start(config: MkDocsConfig, prefixes: tuple[str, ...]) -> Indexing:
+    part_pages = int(os.environ.get(PART_PAGES_VARIABLE) or PART_PAGES)
+    return start_indexing(_site_root[0], prefixes, _other_languages(config), part_pages)
 
 
 def _inner_pass(config: MkDocsConfig) -> bool:
@@ -88,15 +102,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if _inner_pass(config):
         return  # index once every language is built
-    site_dir, others = _site_root[0], _other_languages(config)
-    if "" not in _indexing:  # no inner pass started it (a build without other languages)
-        _indexing[""] = start_indexing(site_dir, "", others)
-    for prefix in others:
-        _indexing[prefix] = start_indexing(site_dir, prefix, others)
+    others = _other_languages(config)
+    if _low_memory():
+        return_freed_memory()  # MkDocs is done with its pages: let Pagefind have the memory
+    pending = others if _indexing else ("", *others)  # the Chinese index may be running already
+    _indexing.append(_start(config, pending))
     errors = []
-    for process in _indexing.values():  # wait for every one, so none outlives the build
+    for indexing in _indexing:  # wait for every one, so none outlives the build
         try:
-            finish_indexing(process)
+            indexing.wait()
         except SearchIndexError as error:
             errors.append(str(error))
     _indexing.clear()

@@ -38,7 +38,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # Words from the middle of synthetic case texts (casebook.synthetic): a first
 # search must still find them, whatever else makes the download small.
 FIRST_SEARCH = {"zh": ("/search/", "萌芽"), "en": ("/en/search/", "stairwells")}
-SEARCH_FILES = re.compile(r"(/en)?/pagefind/|/assets/javascripts/casebook-search\.js$")  # what only the search page loads
+SEARCH_FILES = re.compile(r"(/en)?/pagefind(-\d+)?/|/assets/javascripts/casebook-search\.js$")  # what only the search page loads
 
 
 def run(command: list[str], cwd: Path) -> dict[str, float]:
@@ -194,8 +194,8 @@ def first_search(site: Path, start: str, query: str) -> tuple[float, int]:
 
 # Both languages' Pagefind runs, one after the other (the build overlaps the Chinese one with the English pages).
 INDEX_BOTH = (
-    "import sys; from pathlib import Path; from casebook.search import start_indexing, finish_indexing; "
-    "[finish_indexing(start_indexing(Path(sys.argv[1]), prefix, ('en',))) for prefix in ('', 'en')]"
+    "import sys; from pathlib import Path; from casebook.search import start_indexing; "
+    "start_indexing(Path(sys.argv[1]), ('', 'en'), ('en',)).wait()"
 )
 
 

@@ -49,8 +49,9 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture data set built once by the real `mkdocs build --strict`."""
+    """The fixture data set built once by the real `mkdocs build --strict`, its
+    search index in parts of three pages, as a large casebook's is (search.py)."""
     project = make_project(tmp_path_factory.mktemp("site"), FIXTURE_DATA)
-    result = build_site(project)
+    result = build_site(project, env={"CASEBOOK_SEARCH_PART_PAGES": "3"})
     assert result.returncode == 0, result.stderr
     return project / "site"

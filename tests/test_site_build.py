@@ -103,9 +103,20 @@ def test_search_indexes_case_and_guide_pages_in_both_languages_not_listings(buil
         "/en/", "/en/about/", "/en/benchmark/", "/en/cases/alpha-community/", "/en/cases/beta-community/",
         "/en/contribute/", "/en/glossary/", "/glossary/",
     ]
-    # One bundle per language, each holding its own language's index only.
-    assert [path.name.split("_")[0] for path in (built_site / "pagefind").glob("*.pf_meta")] == ["pagefind.zh"]
-    assert [path.name.split("_")[0] for path in (built_site / "en" / "pagefind").glob("*.pf_meta")] == ["pagefind.en"]
+
+
+def test_each_language_is_indexed_in_parts_its_search_page_merges(built_site: Path):
+    # The fixture build runs Pagefind on three pages at a time (conftest.built_site):
+    # seven pages a language make three parts, each holding its own language only.
+    for root, lang in ((built_site, "zh"), (built_site / "en", "en")):
+        bundles = sorted(path.name for path in root.iterdir() if path.name.startswith("pagefind"))
+        assert bundles == ["pagefind", "pagefind-2", "pagefind-3"]
+        assert [sorted(path.name.split("_")[0] for path in (root / name).glob("*.pf_meta")) for name in bundles] == [
+            [f"pagefind.{lang}"]
+        ] * 3
+        assert [len(list((root / name / "fragment").iterdir())) for name in bundles] == [3, 3, 1]
+        manifest = json.loads((root / "pagefind" / "casebook-parts.json").read_text("utf-8"))
+        assert manifest == {"merge": ["../pagefind-2/", "../pagefind-3/"]}
 
 
 def test_search_index_holds_the_page_text_without_chrome(built_site: Path):
@@ -246,3 +257,22 @@ def test_preview_of_an_unknown_record_says_which(tmp_path: Path):
     result = build_site(project, env={"CASEBOOK_PREVIEW": "alpha-community, no-such-case"})
     assert result.returncode == 1
     assert "data/cases/no-such-case.yaml:1:1: preview: no such case record" in result.stderr
+
+
+def _files_outside_the_index(site: Path) -> dict[str, bytes]:
+    # Pagefind names its files by content hashes that differ between identical runs.
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and not any(part.startswith("pagefind") for part in path.relative_to(site).parts)
+    }
+
+
+def test_low_memory_build_publishes_the_same_site(tmp_path: Path, built_site: Path):
+    # LOW_MEMORY=1 renders in one process and indexes after the last page, one Pagefind
+    # run at a time: slower, smaller, and the same pages and index.
+    project = _project(tmp_path)
+    result = build_site(project, env={"CASEBOOK_LOW_MEMORY": "1", "CASEBOOK_SEARCH_PART_PAGES": "3"})
+    assert result.returncode == 0, result.stderr
+    assert _files_outside_the_index(project / "site") == _files_outside_the_index(built_site)
+    assert _indexed(project / "site") == _indexed(built_site)

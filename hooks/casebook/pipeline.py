@@ -33,11 +33,12 @@ class Result:
 _memo: dict[tuple[Path, Path, tuple[str, ...] | None], tuple[str, Result]] = {}
 
 
-def generate(data_dir: Path, docs_dir: Path, only: tuple[str, ...] | None = None) -> Result:
+def generate(data_dir: Path, docs_dir: Path, only: tuple[str, ...] | None = None, workers: int | None = None) -> Result:
     """Validate data_dir and write its pages into docs_dir; raises DataError.
 
     `only` (case ids) is the preview: just those records are read and published,
     so a contributor sees a change in seconds however many cases there are.
+    `workers`: processes that render pages (parallel.fork_imap).
     """
     key = (data_dir.resolve(), docs_dir.resolve(), only)
     stamp = fingerprint(data_dir)
@@ -45,7 +46,7 @@ def generate(data_dir: Path, docs_dir: Path, only: tuple[str, ...] | None = None
         return _memo[key][1]
     with _collector_paused():
         catalog = build_catalog(data_dir, only=None if only is None else _record_paths(data_dir, only))
-        written, deleted = write_pages(docs_dir, page_paths(catalog), render_pages(catalog))
+        written, deleted = write_pages(docs_dir, page_paths(catalog), render_pages(catalog, workers))
         stats = {lang: home_stats(catalog, lang) for lang in LANGS}
     result = Result(len(catalog.cases), stats, written, deleted)
     _memo[key] = (stamp, result)

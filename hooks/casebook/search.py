@@ -7,11 +7,13 @@ extended build segments Chinese. Only elements marked data-pagefind-body
 their region, themes and ethnic groups with data-pagefind-filter, which the
 search page offers as filters.
 
-Each language gets its own bundle (/pagefind/, /en/pagefind/), indexed by its
-own Pagefind process: the Chinese one runs while MkDocs builds the English
-pages (the machine's second core), and each process holds one language's pages,
-not both (measured at 1,000 cases: 526 MB for one run of both, 335 MB for the
-larger of two).
+Each language has its own index (/pagefind/, /en/pagefind/). Pagefind keeps
+every page of a run in memory, so a language of more than PART_PAGES pages is
+indexed in parts, one run after another (/en/pagefind/, /en/pagefind-2/, …),
+and the search page merges them (mergeIndex, overrides/assets/javascripts/
+casebook-search.js, told the parts by pagefind/casebook-parts.json). The runs
+go on in a background thread: the Chinese ones while MkDocs builds the
+English pages (the machine's second core).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import gzip
 import json
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,54 +32,123 @@ BUNDLE = "pagefind"  # the folder under each language's root: /pagefind/, /en/pa
 # comma-separated list.
 IGNORED = (".headerlink", ".md-content__button", ".cb-translation")
 FRAGMENT_MAGIC = b"pagefind_dcd"  # what a gzipped fragment starts with once unzipped
+INDEXED_MARK = b"<div data-pagefind-body>"  # overrides/main.html; in page text it would be &lt;div
+MANIFEST = "casebook-parts.json"
+# Pagefind holds every page of a run in memory (about 0.3 MB each, no setting for
+# it: Pagefind/pagefind#842), so a language is indexed in parts of this many pages,
+# merged by the search page (docs/benchmark.md).
+PART_PAGES = 1_000
+GLOB_CHARS = 100_000  # Linux refuses a single argument over 128 KiB (MAX_ARG_STRLEN)
+_GLOB_SPECIAL = set("{}[]*?,\\")
 
 
 class SearchIndexError(RuntimeError):
     pass
 
 
-def start_indexing(site_dir: Path, prefix: str, other_prefixes: tuple[str, ...]) -> subprocess.Popen[str]:
-    """Starts Pagefind on one language's pages: those under `prefix` ("" is the default
-    language, at the root, beside the other languages' folders)."""
+def plan_parts(site_dir: Path, prefix: str, other_prefixes: tuple[str, ...], part_pages: int = PART_PAGES) -> list[list[str]]:
+    """One language's indexed pages (paths from its folder), in parts of at most
+    `part_pages`: those marked data-pagefind-body, in the order of their paths."""
+    root = site_dir / prefix
+    skipped = set() if prefix else set(other_prefixes)
+    pages = sorted(
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.html")
+        if not _skipped(path.relative_to(root).parts[0], skipped) and INDEXED_MARK in path.read_bytes()
+    )
+    return _chunks(pages, part_pages)
+
+
+def _skipped(top: str, other_languages: set[str]) -> bool:
+    return top in other_languages or top == BUNDLE or top.startswith(f"{BUNDLE}-")
+
+
+def _chunks(pages: list[str], part_pages: int) -> list[list[str]]:
+    parts: list[list[str]] = []
+    glob_chars = 0
+    for page in pages:
+        if _GLOB_SPECIAL.intersection(page):
+            raise SearchIndexError(f"{page}: a page path with any of {{}}[]*?,\\ cannot be given to Pagefind's --glob")
+        if not parts or len(parts[-1]) == part_pages or glob_chars + len(page) + 1 > GLOB_CHARS:
+            parts.append([])
+            glob_chars = 0
+        parts[-1].append(page)
+        glob_chars += len(page) + 1
+    return parts
+
+
+def bundle_name(part: int) -> str:
+    """pagefind/ for the first part (the one the search page loads), pagefind-2/ and on for the others."""
+    return BUNDLE if part == 1 else f"{BUNDLE}-{part}"
+
+
+class Indexing:
+    """Pagefind runs, one after another in a background thread, so that only one
+    indexer holds pages at a time and MkDocs goes on meanwhile."""
+
+    def __init__(self, site_dir: Path, languages: list[tuple[str, list[list[str]]]]):
+        self._commands = [
+            _command(site_dir / prefix, pages, number)
+            for prefix, parts in languages
+            for number, pages in enumerate(parts, start=1)
+        ]
+        for prefix, parts in languages:
+            write_manifest(site_dir / prefix, len(parts))
+        self._errors: list[str] = []
+        self._thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        for command in self._commands:
+            result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            if result.returncode != 0:
+                self._errors.append(f"Pagefind failed ({result.returncode}):\n{result.stdout}")
+                return
+
+    def wait(self) -> None:
+        """Waits for every run; raises SearchIndexError with Pagefind's own message."""
+        self._thread.join()
+        if self._errors:
+            raise SearchIndexError("\n".join(self._errors))
+
+
+def start_indexing(site_dir: Path, prefixes: tuple[str, ...], other_prefixes: tuple[str, ...], part_pages: int = PART_PAGES) -> Indexing:
+    """Indexes the languages under `prefixes` ("" is the default language, at the
+    root, beside the other languages' folders), each into its own bundles."""
+    languages = [(prefix, plan_parts(site_dir, prefix, other_prefixes, part_pages)) for prefix in prefixes]
+    return Indexing(site_dir, languages)
+
+
+def _command(language_root: Path, pages: list[str], part: int) -> list[str]:
     # Each language's folder is its own Pagefind site: result URLs are relative to it,
     # which is what Pagefind's UI expects of a bundle at <folder>/pagefind/.
-    command = [
+    return [
         sys.executable, "-m", "pagefind",
-        "--site", str(site_dir / prefix),
-        "--glob", _language_glob(site_dir, prefix, other_prefixes),
-        "--output-subdir", BUNDLE,
+        "--site", str(language_root),
+        "--glob", "{" + ",".join(pages) + "}",
+        "--output-subdir", bundle_name(part),
         *(arg for selector in IGNORED for arg in ("--exclude-selectors", selector)),
         "--silent",
     ]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def finish_indexing(process: subprocess.Popen[str]) -> None:
-    """Waits for Pagefind; raises SearchIndexError with its own message."""
-    output, _ = process.communicate()
-    if process.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed ({process.returncode}):\n{output}")
-
-
-def _language_glob(site_dir: Path, prefix: str, other_prefixes: tuple[str, ...]) -> str:
-    if prefix:
-        return "**/*.html"
-    skipped = {*other_prefixes, BUNDLE}
-    parts = sorted(
-        entry.name if entry.is_file() else f"{entry.name}/**/*.html"
-        for entry in site_dir.iterdir()
-        if entry.name not in skipped and (entry.is_dir() or entry.suffix == ".html")
-    )
-    return "{" + ",".join(parts) + "}"
+def write_manifest(language_root: Path, parts: int) -> None:
+    """<bundle>/casebook-parts.json: the other parts' bundles, for the search page
+    to merge (casebook-search.js), as URLs relative to the first bundle."""
+    bundle = language_root / BUNDLE
+    bundle.mkdir(parents=True, exist_ok=True)
+    merge = [f"../{bundle_name(part)}/" for part in range(2, parts + 1)]
+    (bundle / MANIFEST).write_text(json.dumps({"merge": merge}), "utf-8")
 
 
 def fragments(site_dir: Path) -> Iterator[tuple[Path, dict]]:
     """Each indexed page as Pagefind stored it (content, meta with the title, anchors),
-    with its url as a path from the site root, whichever language bundle holds it."""
+    with its url as a path from the site root, whichever language's part holds it."""
     folders = [site_dir, *(folder for folder in sorted(site_dir.iterdir()) if (folder / BUNDLE).is_dir())]
     for folder in folders:
         prefix = "" if folder == site_dir else f"/{folder.name}"
-        for path in sorted((folder / BUNDLE / "fragment").glob("*.pf_fragment")):
+        bundles = sorted(path for path in folder.iterdir() if path.is_dir() and _skipped(path.name, set()))
+        for path in (path for bundle in bundles for path in sorted((bundle / "fragment").glob("*.pf_fragment"))):
             fragment = read_fragment(path)
             yield path, {**fragment, "url": prefix + fragment["url"]}
 

@@ -15,10 +15,11 @@ EDIT_ROOT_MARKER = "/docs/"
 _latest: Result | None = None  # this build's result: page events run after on_pre_build
 
 
-def generate(data_dir: Path, docs_dir: Path, preview: str = "") -> Result:
-    """preview: the CASEBOOK_PREVIEW value, case ids or record paths separated by commas."""
+def generate(data_dir: Path, docs_dir: Path, preview: str = "", workers: int | None = None) -> Result:
+    """preview: the CASEBOOK_PREVIEW value, case ids or record paths separated by commas;
+    workers: processes that render pages (None: every core, for a large casebook)."""
     global _latest
-    _latest = _generate(data_dir, docs_dir, preview_ids(preview))
+    _latest = _generate(data_dir, docs_dir, preview_ids(preview), workers)
     return _latest
 
 
