@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from casebook import site
-from casebook.memory import return_freed_memory
 from casebook.html_blocks import GeneratedHtmlBlocks
+from casebook.memory import return_freed_memory
 from casebook.problems import DataError
 from casebook.search import PART_PAGES, Indexing, SearchIndexError, start_indexing
 
 STATS_PLACEHOLDER = "<!-- casebook:stats -->"
+SITE_WIDE_TEMPLATES = {"404.html", "sitemap.xml"}
 PREVIEW = "CASEBOOK_PREVIEW"  # `make preview CASE=<id>`: build only these records
 # `make build LOW_MEMORY=1`: render in one process and index after the last page,
 # one Pagefind run at a time, so that no two hold memory at once (slower).
@@ -28,10 +34,22 @@ def _data_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / "data"
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _command[:] = [command]
+
+
+_command: list[str] = []  # "build", "serve" or "gh-deploy"
+
+
 def on_config(config: MkDocsConfig) -> None:
     if not config.use_directory_urls:  # generated listings link to "cases/<id>/" (render.page_url)
         raise PluginError("the casebook needs use_directory_urls: true in mkdocs.yml")
     config.markdown_extensions.append(GeneratedHtmlBlocks())  # type: ignore[arg-type]  # an instance is fine
+    if _inner_pass(config):
+        # 404.html and sitemap.xml sit at the site root, once: the default language
+        # writes them. Another language's build would overwrite them (an English
+        # 404 page at the Chinese root), or race the default one when forked.
+        config.theme.static_templates.difference_update(SITE_WIDE_TEMPLATES)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -45,12 +63,82 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if not _inner_pass(config):
         _indexing.clear()
         _site_root[:] = [Path(config.site_dir)]  # the inner passes build into <root>/<lang>
-    elif not _indexing and not _low_memory():  # the Chinese pages are written: index them while English builds
+    elif not (_indexing or _low_memory() or _fork.in_child):  # static-i18n's loop: index Chinese while English builds
         _indexing.append(_start(config, ("",)))
 
 
 _indexing: list[Indexing] = []  # the Pagefind runs started in this build
 _site_root: list[Path] = []
+
+
+@dataclass
+class _LanguageFork:
+    child: int = 0  # in the default language's process: the one building the other languages
+    in_child: bool = False  # in that one
+
+
+_fork = _LanguageFork()
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # After MkDocs has emptied site/ (it does so after on_pre_build) and before
+    # the first page: the other languages can be built beside this one from here.
+    if _command == ["build"] and not _inner_pass(config) and _other_languages(config) and not _low_memory():
+        _fork.child = _fork_other_languages(config)
+    return files
+
+
+def _fork_other_languages(config: MkDocsConfig) -> int:
+    """Builds the other languages in a forked process while this one builds the default.
+
+    static-i18n builds them one after another in its on_post_build, on one
+    core; MkDocs and the theme are single-threaded, so the machine's second
+    core was idle (docs/benchmark.md). The child does what static-i18n's loop
+    does (mkdocs_static_i18n/plugin.py, on_post_build, version 1.3.1, pinned):
+    switch its current language, keep the site folder, call MkDocs' build.
+    Only for `mkdocs build`: `serve` runs server threads, which a fork must not copy.
+    """
+    i18n = config.plugins["i18n"]
+    i18n.building = True  # in both processes: static-i18n's on_post_build then builds nothing more
+    child = os.fork()
+    if child:
+        return child
+    status = 1
+    try:
+        from mkdocs import utils
+        from mkdocs.commands.build import build
+
+        _fork.in_child = True
+        utils.clean_directory = lambda path: path  # as static-i18n does: the default language's pages stay
+        for locale in _other_languages(config):
+            i18n.current_language = locale
+            build(config)
+        status = 0
+    except Abort as error:  # strict mode's warnings, already logged: say which build stopped
+        print(f"{', '.join(_other_languages(config))}: {error}", file=sys.stderr)
+    except BaseException:  # reported by the parent's build as a failure
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+
+
+def on_build_error(error: Exception) -> None:
+    if _fork.child:  # the default language failed: the other languages' build is of no use
+        os.kill(_fork.child, signal.SIGTERM)
+        os.waitpid(_fork.child, 0)
+        _fork.child = 0
+
+
+def _other_languages_failed(config: MkDocsConfig) -> list[str]:
+    """Waits for the child building the other languages: [] if it succeeded, else why not."""
+    _, status = os.waitpid(_fork.child, 0)
+    _fork.child = 0
+    config.plugins["i18n"].building = False
+    if os.waitstatus_to_exitcode(status) == 0:
+        return []
+    return [f"building the other languages ({', '.join(_other_languages(config))}) failed: see above"]
 
 
 def _low_memory() -> bool:
@@ -63,9 +151,10 @@ def _start(config: MkDocsConfig, prefixes: tuple[str, ...]) -> Indexing:
 
 
 def _inner_pass(config: MkDocsConfig) -> bool:
-    """static-i18n builds each other language inside the default language's post-build."""
+    """A build of another language: static-i18n's, inside the default language's
+    post-build, or the forked child's (_fork_other_languages)."""
     i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and i18n.building)
+    return bool(i18n is not None and i18n.building and not _fork.child)
 
 
 def _other_languages(config: MkDocsConfig) -> tuple[str, ...]:
@@ -101,13 +190,17 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 @event_priority(-200)  # after static-i18n (-100), whose on_post_build builds the other languages
 def on_post_build(config: MkDocsConfig) -> None:
     if _inner_pass(config):
+        config.theme.static_templates.update(SITE_WIDE_TEMPLATES)  # static-i18n shares the theme between languages
         return  # index once every language is built
-    others = _other_languages(config)
     if _low_memory():
         return_freed_memory()  # MkDocs is done with its pages: let Pagefind have the memory
-    pending = others if _indexing else ("", *others)  # the Chinese index may be running already
-    _indexing.append(_start(config, pending))
     errors = []
+    if _fork.child:  # the default language is written: index it while the child builds the others
+        _indexing.append(_start(config, ("",)))
+        errors += _other_languages_failed(config)
+    if not errors:
+        others = _other_languages(config)
+        _indexing.append(_start(config, others if _indexing else ("", *others)))  # Chinese may be running
     for indexing in _indexing:  # wait for every one, so none outlives the build
         try:
             indexing.wait()

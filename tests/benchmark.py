@@ -41,7 +41,7 @@ FIRST_SEARCH = {"zh": ("/search/", "萌芽"), "en": ("/en/search/", "stairwells"
 SEARCH_FILES = re.compile(r"(/en)?/pagefind(-\d+)?/|/assets/javascripts/casebook-search\.js$")  # what only the search page loads
 
 
-def run(command: list[str], cwd: Path) -> dict[str, float]:
+def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict[str, float]:
     """Wall and CPU seconds and memory of one child process and everything it starts.
 
     peak_mb is the largest single process (its own peak RSS); peak_all_mb the
@@ -50,7 +50,7 @@ def run(command: list[str], cwd: Path) -> dict[str, float]:
     """
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        command, cwd=cwd, env={**ENV, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
     )
     sampler = MemorySampler(process.pid)
     _, status, usage = os.wait4(process.pid, 0)
@@ -132,6 +132,10 @@ def measure(count: int, workdir: Path, serve: bool, port: int = 8123) -> dict:
     result["pipeline"] = run([str(BIN / "casebook"), "--root", str(project), "generate"], project)
     clean_generated(project)
     result["build"] = run([str(BIN / "mkdocs"), "build", "--strict"], project)
+    # `make build LOW_MEMORY=1`: the same site, rendered in one process and indexed after the last page.
+    low_memory = [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", "site-low-memory"]
+    result["build_low_memory"] = run(low_memory, project, env={"CASEBOOK_LOW_MEMORY": "1"})
+    shutil.rmtree(project / "site-low-memory")
 
     # The same Markdown (already generated) built by MkDocs with our hooks switched off.
     config = (project / "mkdocs.yml").read_text("utf-8")

@@ -41,7 +41,7 @@ def test_benchmark_runs_end_to_end_at_small_n(tmp_path: Path):
     report = json.loads(data.read_text("utf-8"))
     (measured,) = report["results"]
     assert sorted(measured) == [
-        "build", "build_without_hooks", "case_page_kb", "cases", "first_search_kb_gzip", "first_search_results", "output_mb",
+        "build", "build_low_memory", "build_without_hooks", "case_page_kb", "cases", "first_search_kb_gzip", "first_search_results", "output_mb",
         "overhead_pct", "pipeline", "preview_update_s", "search_index", "serve_update_s", "toolchain_floor",
     ]
     assert measured["cases"] == 3 and measured["build"]["wall_s"] > 0 and measured["serve_update_s"] > 0

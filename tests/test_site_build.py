@@ -29,9 +29,8 @@ def test_output_pages_are_exactly_these(built_site: Path, golden):
 
 
 def test_every_page_declares_its_language(built_site: Path):
+    # The root 404.html too: the default language writes it, the English build must not overwrite it.
     for page in html_pages(built_site):
-        if page == "404.html" or page.endswith("/404.html"):
-            continue
         expected = "en" if page.startswith("en/") else "zh"
         assert re.search(r'<html lang="([^"]+)"', read(built_site, page)).group(1) == expected, page
 
@@ -187,6 +186,21 @@ def test_broken_internal_link_fails_the_strict_build(tmp_path: Path):
         "WARNING -  Doc file 'about.md' contains a link 'cases/no-such-case.md', "
         "but the target is not found among documentation files."
     ) in result.stderr
+
+
+def test_a_broken_link_in_the_other_language_fails_the_build_too(tmp_path: Path):
+    # English is built in a forked process beside Chinese (mkdocs_hooks._fork_other_languages).
+    project = _project(tmp_path)
+    (project / "docs" / "about.en.md").write_text("# About\n\n[gone](cases/no-such-case.md)\n", "utf-8")
+    result = build_site(project)
+    assert result.returncode == 1
+    assert (
+        "WARNING -  Doc file 'about.en.md' contains a link 'cases/no-such-case.md', "
+        "but the target is not found among documentation files."
+    ) in result.stderr
+    assert result.stderr.endswith(
+        "en: Aborted with 1 warnings in strict mode!\nERROR   -  building the other languages (en) failed: see above\n"
+    )
 
 
 def test_broken_anchor_fails_the_strict_build(tmp_path: Path):
