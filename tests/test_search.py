@@ -39,6 +39,12 @@ def test_parts_hold_the_marked_pages_of_one_language_in_path_order(tmp_path: Pat
     assert plan_parts(site, "en", ("en",), part_pages=2) == [["cases/a/index.html", "index.html"]]
 
 
+def test_parts_are_as_few_as_the_size_allows_and_of_even_size(tmp_path: Path):
+    site = site_with(tmp_path, {f"cases/{name}/index.html": MARKED for name in "abcde"})
+    assert [len(part) for part in plan_parts(site, "", (), part_pages=4)] == [3, 2]
+    assert [len(part) for part in plan_parts(site, "", (), part_pages=5)] == [5]
+
+
 def test_a_part_also_ends_before_its_glob_outgrows_one_command_line_argument(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     site = site_with(tmp_path, {f"cases/{name}/index.html": MARKED for name in ("a", "b", "c")})
     monkeypatch.setattr(search, "GLOB_CHARS", 40)  # each path is 18 characters and a comma

@@ -64,12 +64,15 @@ def _skipped(top: str, other_languages: set[str]) -> bool:
 
 
 def _chunks(pages: list[str], part_pages: int) -> list[list[str]]:
+    # As few parts as part_pages allows, of even size: 1,063 pages make two of 532
+    # and 531, not 1,000 and 63 (each part costs a reader's first search a few KB).
+    even = -(-len(pages) // -(-len(pages) // part_pages)) if pages else part_pages
     parts: list[list[str]] = []
     glob_chars = 0
     for page in pages:
         if _GLOB_SPECIAL.intersection(page):
             raise SearchIndexError(f"{page}: a page path with any of {{}}[]*?,\\ cannot be given to Pagefind's --glob")
-        if not parts or len(parts[-1]) == part_pages or glob_chars + len(page) + 1 > GLOB_CHARS:
+        if not parts or len(parts[-1]) == even or glob_chars + len(page) + 1 > GLOB_CHARS:
             parts.append([])
             glob_chars = 0
         parts[-1].append(page)
