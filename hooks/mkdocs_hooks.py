@@ -30,15 +30,25 @@ LOW_MEMORY = "CASEBOOK_LOW_MEMORY"
 PART_PAGES_VARIABLE = "CASEBOOK_SEARCH_PART_PAGES"  # pages per Pagefind run (the tests use a few)
 
 
+@dataclass
+class _LanguageFork:
+    child: int = 0  # in the default language's process: the one building the other languages
+    in_child: bool = False  # in that one
+
+
+# What one MkDocs process knows between events.
+_command: list[str] = []  # "build", "serve" or "gh-deploy"
+_indexing: list[Indexing] = []  # the Pagefind runs started in this build
+_site_root: list[Path] = []  # the site folder of the default language (the inner passes build into <root>/<lang>)
+_fork = _LanguageFork()
+
+
 def _data_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / "data"
 
 
 def on_startup(command: str, dirty: bool) -> None:
     _command[:] = [command]
-
-
-_command: list[str] = []  # "build", "serve" or "gh-deploy"
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -62,22 +72,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"the case data has problems:\n{error}") from None
     if not _inner_pass(config):
         _indexing.clear()
-        _site_root[:] = [Path(config.site_dir)]  # the inner passes build into <root>/<lang>
+        _site_root[:] = [Path(config.site_dir)]
     elif not (_indexing or _low_memory() or _fork.in_child):  # static-i18n's loop: index Chinese while English builds
         _indexing.append(_start(config, ("",)))
-
-
-_indexing: list[Indexing] = []  # the Pagefind runs started in this build
-_site_root: list[Path] = []
-
-
-@dataclass
-class _LanguageFork:
-    child: int = 0  # in the default language's process: the one building the other languages
-    in_child: bool = False  # in that one
-
-
-_fork = _LanguageFork()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
