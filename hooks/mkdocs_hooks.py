@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,11 +56,18 @@ def on_config(config: MkDocsConfig) -> None:
     if not config.use_directory_urls:  # generated listings link to "cases/<id>/" (render.page_url)
         raise PluginError("the casebook needs use_directory_urls: true in mkdocs.yml")
     config.markdown_extensions.append(GeneratedHtmlBlocks())  # type: ignore[arg-type]  # an instance is fine
-    if _inner_pass(config):
-        # 404.html and sitemap.xml sit at the site root, once: the default language
-        # writes them. Another language's build would overwrite them (an English
-        # 404 page at the Chinese root), or race the default one when forked.
-        config.theme.static_templates.difference_update(SITE_WIDE_TEMPLATES)
+    config.theme.static_templates.difference_update(_site_wide_files_skipped(config))
+
+
+def _site_wide_files_skipped(config: MkDocsConfig) -> set[str]:
+    """The theme's site-wide pages this pass must not write."""
+    # 404.html and sitemap.xml sit at the site root, once: the default language
+    # writes them. Another language's build would overwrite them (an English
+    # 404 page at the Chinese root), or race the default one when forked.
+    skipped = set(SITE_WIDE_TEMPLATES) if _inner_pass(config) else set()
+    if not config.site_url:  # a sitemap lists absolute URLs: without site_url it would say "None./"
+        skipped.add("sitemap.xml")
+    return skipped
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -78,11 +86,24 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    # After MkDocs has emptied site/ (it does so after on_pre_build) and before
-    # the first page: the other languages can be built beside this one from here.
-    if _command == ["build"] and not _inner_pass(config) and _other_languages(config) and not _low_memory():
+    # Left out of static_templates (on_config), the theme's sitemap.xml would be
+    # copied as a file: its template text would be published as the sitemap.
+    for name in _site_wide_files_skipped(config):
+        if theme_file := files.get_file_from_path(name):
+            files.remove(theme_file)
+    if _can_fork(config):
+        # After MkDocs has emptied site/ (it does so after on_pre_build) and before
+        # the first page: the other languages can be built beside this one from here.
         _fork.child = _fork_other_languages(config)
     return files
+
+
+def _can_fork(config: MkDocsConfig) -> bool:
+    # `serve` rebuilds from a server thread: a fork must not copy other threads
+    # (their locks stay held in the child), and Windows has no fork.
+    if _command != ["build"] or _low_memory() or not hasattr(os, "fork") or threading.active_count() > 1:
+        return False
+    return not _inner_pass(config) and bool(_other_languages(config))
 
 
 def _fork_other_languages(config: MkDocsConfig) -> int:
@@ -93,7 +114,7 @@ def _fork_other_languages(config: MkDocsConfig) -> int:
     core was idle (docs/benchmark.md). The child does what static-i18n's loop
     does (mkdocs_static_i18n/plugin.py, on_post_build, version 1.3.1, pinned):
     switch its current language, keep the site folder, call MkDocs' build.
-    Only for `mkdocs build`: `serve` runs server threads, which a fork must not copy.
+    Only for `mkdocs build` (_can_fork).
     """
     i18n = config.plugins["i18n"]
     i18n.building = True  # in both processes: static-i18n's on_post_build then builds nothing more
@@ -187,7 +208,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 @event_priority(-200)  # after static-i18n (-100), whose on_post_build builds the other languages
 def on_post_build(config: MkDocsConfig) -> None:
     if _inner_pass(config):
-        config.theme.static_templates.update(SITE_WIDE_TEMPLATES)  # static-i18n shares the theme between languages
         return  # index once every language is built
     if _low_memory():
         return_freed_memory()  # MkDocs is done with its pages: let Pagefind have the memory

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -33,6 +34,33 @@ def test_every_page_declares_its_language(built_site: Path):
     for page in html_pages(built_site):
         expected = "en" if page.startswith("en/") else "zh"
         assert re.search(r'<html lang="([^"]+)"', read(built_site, page)).group(1) == expected, page
+
+
+def test_without_a_site_url_no_sitemap_is_published(built_site: Path):
+    # Its URLs must be absolute: without site_url, MkDocs would write "None./", "Noneabout/" …
+    assert sorted(path.name for path in built_site.iterdir() if path.is_file()) == ["404.html", "index.html"]
+
+
+def test_with_a_site_url_the_sitemap_lists_every_page_with_its_translation(tmp_path: Path):
+    project = _project(tmp_path)
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("docs_dir: docs\n", "site_url: https://casebook.example.org/\ndocs_dir: docs\n"), "utf-8")
+    result = build_site(project)
+    assert result.returncode == 0, result.stderr
+    sitemap = (project / "site" / "sitemap.xml").read_text("utf-8")
+    root = "https://casebook.example.org/"
+    assert re.findall(r"<loc>(.*?)</loc>", sitemap) == [root + path for path in (
+        "", "about/", "benchmark/", "contribute/", "search/", "cases/", "cases/alpha-community/", "cases/beta-community/",
+        "glossary/", "practices/", "regions/", "regions/inner-mongolia/", "status/", "themes/",
+        "themes/dispute-mediation/", "themes/festivals-and-culture/", "themes/grid-governance/",
+    )]
+    assert (
+        f'<loc>{root}cases/alpha-community/</loc>\n'
+        f'        <lastmod>{dt.datetime.now(dt.timezone.utc).date().isoformat()}</lastmod>\n'  # MkDocs dates builds in UTC
+        '        <changefreq>daily</changefreq>\n'
+        f'        <xhtml:link rel="alternate" hreflang="zh" href="{root}cases/alpha-community/"/>\n'
+        f'        <xhtml:link rel="alternate" hreflang="en" href="{root}en/cases/alpha-community/"/>\n'
+    ) in sitemap
 
 
 def _heading_ids(html: str) -> list[str]:
