@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,9 +57,10 @@ def build_site(project: Path, *extra: str, env: dict[str, str] | None = None) ->
 
 
 @contextlib.contextmanager
-def serving(site: Path) -> Iterator[str]:
-    """A quiet static HTTP server for a built site, as a reader's browser sees it; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def serving(site: Path, slow: str = "", delay_s: float = 0.0) -> Iterator[str]:
+    """A quiet static HTTP server for a built site, as a reader's browser sees it; yields its base URL.
+    Requests whose path contains `slow` (if given) wait delay_s, as on a slow network."""
+    handler = functools.partial(_QuietHandler, directory=str(site), slow=slow, delay_s=delay_s)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -68,6 +70,15 @@ def serving(site: Path) -> Iterator[str]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, slow: str, delay_s: float, **kwargs) -> None:
+        self.slow, self.delay_s = slow, delay_s
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:
+        if self.slow and self.slow in self.path:
+            time.sleep(self.delay_s)
+        super().do_GET()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 

@@ -128,6 +128,21 @@ def test_search_excerpts_show_record_text_as_text(page: Page):
     assert page.locator(".pagefind-ui__results id").count() == 0
 
 
+def test_a_linked_search_shows_every_filter_group_when_filters_load_slowly(browser: Browser, built_site: Path):
+    # Pagefind's UI runs its first search while it loads the filters, and a search
+    # reports only the filter groups already loaded (CI once saw Themes without
+    # Regions). casebook-search.js loads every filter before the UI starts.
+    with serving(built_site, slow="/filter/", delay_s=2) as url:
+        context = browser.new_context(base_url=url)
+        page = context.new_page()
+        page.goto("/en/search/?q=community")
+        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=20_000)
+        wait_for_results(page)
+        groups = page.locator("summary.pagefind-ui__filter-name").all_inner_texts()
+        context.close()
+    assert groups == ["Ethnic groups", "Regions", "Themes"]
+
+
 def test_search_results_can_be_filtered_by_region(page: Page):
     search(page, "/en/search/", "community")
     page.locator("summary", has_text="Regions").click()
