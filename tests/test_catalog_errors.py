@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from casebook.catalog import build_catalog
+from casebook.parallel import WORTH_IT_FROM
 from casebook.problems import DataError
+from casebook.synthetic import write_synthetic_data
+from sitebuild import ROOT
 
 BAD = Path(__file__).parent / "fixtures" / "bad-records"
 
@@ -51,3 +54,20 @@ def test_broken_vocabulary_is_reported_and_stops(data_dir: Path):
 def test_clean_fixture_data_loads(data_dir: Path):
     catalog = build_catalog(data_dir)
     assert [case.id for case in catalog.cases] == ["alpha-community", "beta-community"]
+
+
+def test_records_loaded_in_parallel_report_what_one_process_reports(tmp_path: Path):
+    # From WORTH_IT_FROM records on, worker processes load and check them (parallel.fork_imap).
+    data_dir = tmp_path / "data"
+    write_synthetic_data(data_dir, ROOT / "data", WORTH_IT_FROM)
+    bad = sorted(BAD.glob("*.yaml"))
+    for record in bad:
+        shutil.copy(record, data_dir / "cases" / record.name)
+    reports = []
+    for workers in (1, 2):
+        with pytest.raises(DataError) as caught:
+            build_catalog(data_dir, workers=workers)
+        reports.append(str(caught.value))
+    assert reports[1] == reports[0]
+    files = {line.split(":")[0] for line in reports[1].splitlines()[:-1]}
+    assert files == {f"data/cases/{record.name}" for record in bad}

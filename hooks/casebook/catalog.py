@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .hygiene import tree_problems
 from .loader import load_bytes, load_file, read_file
 from .model import Case, Practice
+from .parallel import fork_imap
 from .problems import DataError, Problem
-from .rules import Record, check
+from .rules import Record, check_across, check_record
+from .translation import TextState, case_states
 from .validate import validate
 from .vocab import VOCAB_FILES, Vocabularies
 
@@ -23,6 +27,8 @@ VOCAB_DIR = "vocab"
 class Catalog:
     cases: tuple[Case, ...]  # sorted by id
     vocab: Vocabularies
+    # Per case id: the state of each text, worked out where the record is loaded.
+    translation_states: dict[str, list[TextState]]
 
     def practices_by_theme(self) -> dict[str, list[tuple[Case, Practice]]]:
         index: dict[str, list[tuple[Case, Practice]]] = {theme.key: [] for theme in self.vocab.themes}
@@ -70,28 +76,35 @@ def fingerprint(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def build_catalog(data_dir: Path, shown_from: Path | None = None, only: list[Path] | None = None) -> Catalog:
+def build_catalog(
+    data_dir: Path, shown_from: Path | None = None, only: list[Path] | None = None, workers: int | None = None
+) -> Catalog:
     """Load the vocabularies and the case records under data_dir (or just `only`).
 
-    Raises DataError with every problem found.
+    Raises DataError with every problem found. `workers`: processes that load
+    the records (parallel.fork_imap).
     """
     base = shown_from or data_dir.parent
     problems = unexpected_entries(data_dir, base)
     vocab, found = _load_vocabularies(data_dir, base)
     problems += found
     records: list[Record] = []
-    for path in sorted(only if only is not None else (data_dir / CASES_DIR).glob("*.yaml")):
-        if path.is_symlink() or not path.is_file():
-            continue  # reported by unexpected_entries; never read through a link or a pipe
-        record, found = _load_record(path, _shown(path, base))
-        problems += found
-        if record:
+    # Never read through a link or a pipe: unexpected_entries reports them.
+    paths = [path for path in sorted(only if only is not None else (data_dir / CASES_DIR).glob("*.yaml"))
+             if not path.is_symlink() and path.is_file()]
+    files = [(path, _shown(path, base)) for path in paths]
+    states: dict[str, list[TextState]] = {}
+    for (path, shown_as), loaded in zip(files, fork_imap(functools.partial(_load_record, vocab=vocab), files, workers)):
+        problems += loaded.problems
+        if loaded.data is not None:
+            record = Record(Case.model_validate(loaded.data), shown_as, loaded.raw, path.stem)
             records.append(record)
+            states[record.case.id] = loaded.states
     if vocab is not None:
-        problems += check(tuple(records), vocab)
+        problems += check_across(tuple(records), vocab)
     if problems or vocab is None:
         raise DataError(problems)
-    return Catalog(tuple(record.case for record in sorted(records, key=lambda r: r.case.id)), vocab)
+    return Catalog(tuple(record.case for record in sorted(records, key=lambda r: r.case.id)), vocab, states)
 
 
 def _shown(path: Path, base: Path) -> str:
@@ -101,15 +114,31 @@ def _shown(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-def _load_record(path: Path, shown_as: str) -> tuple[Record | None, list[Problem]]:
+class _Loaded(NamedTuple):
+    raw: bytes
+    data: dict | None  # the parsed values, if they make a valid case
+    states: list[TextState]
+    problems: list[Problem]
+
+
+def _load_record(file: tuple[Path, str], vocab: Vocabularies | None) -> _Loaded:
+    """Reads, parses, validates and checks one record file (path, shown as): what
+    runs in the worker processes. It returns the parsed values, not the validated
+    case: pickling the models back cost more than validating again. By hand, 1,000
+    synthetic records: 7.5 s in one process, 5.0 s in two workers."""
+    path, shown_as = file
     raw, problems = read_file(path, shown_as)
     if raw is None:
-        return None, problems
+        return _Loaded(b"", None, [], problems)
     document, problems = load_bytes(raw, shown_as)
     if document is None:
-        return None, problems
+        return _Loaded(raw, None, [], problems)
     case, problems = validate(Case, document)
-    return (Record(case, shown_as, raw, path.stem) if case else None), problems
+    if case is None:
+        return _Loaded(raw, None, [], problems)
+    if vocab is not None:
+        problems = check_record(Record(case, shown_as, raw, path.stem), vocab)
+    return _Loaded(raw, document.data, case_states(case), problems)
 
 
 def _load_vocabularies(data_dir: Path, base: Path) -> tuple[Vocabularies | None, list[Problem]]:

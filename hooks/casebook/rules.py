@@ -217,7 +217,8 @@ def updated_is_not_before_added(records: tuple[Record, ...], vocab: Vocabularies
             yield record.problem(("updated",), "must not be earlier than 'added'")
 
 
-# Rules that look at each record alone; check() gives them one record at a time.
+# Rules that look at each record alone: check_record() runs them, in the
+# processes that load the records (catalog.py).
 RECORD_RULES: tuple[Rule, ...] = (
     id_matches_file_name,
     practice_ids_are_unique,
@@ -231,13 +232,15 @@ RECORD_RULES: tuple[Rule, ...] = (
     no_personal_data_in_text,
     updated_is_not_before_added,
 )
-# Rules that compare records with each other.
+# Rules that compare records with each other: check_across() runs them.
 CROSS_RECORD_RULES: tuple[Rule, ...] = (ids_are_unique,)
 
 
-def check(records: tuple[Record, ...], vocab: Vocabularies) -> list[Problem]:
-    problems = [problem for rule in CROSS_RECORD_RULES for problem in rule(records, vocab)]
-    for record in records:
-        problems += [problem for rule in RECORD_RULES for problem in rule((record,), vocab)]
-        record.release()
+def check_record(record: Record, vocab: Vocabularies) -> list[Problem]:
+    problems = [problem for rule in RECORD_RULES for problem in rule((record,), vocab)]
+    record.release()
     return problems
+
+
+def check_across(records: tuple[Record, ...], vocab: Vocabularies) -> list[Problem]:
+    return [problem for rule in CROSS_RECORD_RULES for problem in rule(records, vocab)]
