@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 import shutil
+import subprocess
 import urllib.parse
 from html.parser import HTMLParser
 from pathlib import Path
@@ -205,27 +206,25 @@ def _project(tmp_path: Path) -> Path:
     return make_project(tmp_path, FIXTURE_DATA)
 
 
-def test_broken_internal_link_fails_the_strict_build(tmp_path: Path):
+def _build_with_a_broken_link(tmp_path: Path, page: str) -> subprocess.CompletedProcess[str]:
     project = _project(tmp_path)
-    (project / "docs" / "about.md").write_text("# About\n\n[gone](cases/no-such-case.md)\n", "utf-8")
+    (project / "docs" / page).write_text("# About\n\n[gone](cases/no-such-case.md)\n", "utf-8")
     result = build_site(project)
     assert result.returncode == 1
     assert (
-        "WARNING -  Doc file 'about.md' contains a link 'cases/no-such-case.md', "
+        f"WARNING -  Doc file '{page}' contains a link 'cases/no-such-case.md', "
         "but the target is not found among documentation files."
     ) in result.stderr
+    return result
+
+
+def test_broken_internal_link_fails_the_strict_build(tmp_path: Path):
+    _build_with_a_broken_link(tmp_path, "about.md")
 
 
 def test_a_broken_link_in_the_other_language_fails_the_build_too(tmp_path: Path):
     # English is built in a forked process beside Chinese (mkdocs_hooks._fork_other_languages).
-    project = _project(tmp_path)
-    (project / "docs" / "about.en.md").write_text("# About\n\n[gone](cases/no-such-case.md)\n", "utf-8")
-    result = build_site(project)
-    assert result.returncode == 1
-    assert (
-        "WARNING -  Doc file 'about.en.md' contains a link 'cases/no-such-case.md', "
-        "but the target is not found among documentation files."
-    ) in result.stderr
+    result = _build_with_a_broken_link(tmp_path, "about.en.md")
     assert result.stderr.endswith(
         "en: Aborted with 1 warnings in strict mode!\nERROR   -  building the other languages (en) failed: see above\n"
     )

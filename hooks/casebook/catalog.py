@@ -15,7 +15,6 @@ from .model import Case, Practice
 from .parallel import fork_imap
 from .problems import DataError, Problem
 from .rules import Record, check_across, check_record
-from .translation import TextState, case_states
 from .validate import validate
 from .vocab import VOCAB_FILES, Vocabularies
 
@@ -27,8 +26,6 @@ VOCAB_DIR = "vocab"
 class Catalog:
     cases: tuple[Case, ...]  # sorted by id
     vocab: Vocabularies
-    # Per case id: the state of each text, worked out where the record is loaded.
-    translation_states: dict[str, list[TextState]]
 
     def practices_by_theme(self) -> dict[str, list[tuple[Case, Practice]]]:
         index: dict[str, list[tuple[Case, Practice]]] = {theme.key: [] for theme in self.vocab.themes}
@@ -93,18 +90,15 @@ def build_catalog(
     paths = [path for path in sorted(only if only is not None else (data_dir / CASES_DIR).glob("*.yaml"))
              if not path.is_symlink() and path.is_file()]
     files = [(path, _shown(path, base)) for path in paths]
-    states: dict[str, list[TextState]] = {}
     for (path, shown_as), loaded in zip(files, fork_imap(functools.partial(_load_record, vocab=vocab), files, workers)):
         problems += loaded.problems
         if loaded.data is not None:
-            record = Record(Case.model_validate(loaded.data), shown_as, loaded.raw, path.stem)
-            records.append(record)
-            states[record.case.id] = loaded.states
+            records.append(Record(Case.model_validate(loaded.data), shown_as, loaded.raw, path.stem))
     if vocab is not None:
         problems += check_across(tuple(records), vocab)
     if problems or vocab is None:
         raise DataError(problems)
-    return Catalog(tuple(record.case for record in sorted(records, key=lambda r: r.case.id)), vocab, states)
+    return Catalog(tuple(record.case for record in sorted(records, key=lambda r: r.case.id)), vocab)
 
 
 def _shown(path: Path, base: Path) -> str:
@@ -117,7 +111,6 @@ def _shown(path: Path, base: Path) -> str:
 class _Loaded(NamedTuple):
     raw: bytes
     data: dict | None  # the parsed values, if they make a valid case
-    states: list[TextState]
     problems: list[Problem]
 
 
@@ -129,16 +122,16 @@ def _load_record(file: tuple[Path, str], vocab: Vocabularies | None) -> _Loaded:
     path, shown_as = file
     raw, problems = read_file(path, shown_as)
     if raw is None:
-        return _Loaded(b"", None, [], problems)
+        return _Loaded(b"", None, problems)
     document, problems = load_bytes(raw, shown_as)
     if document is None:
-        return _Loaded(raw, None, [], problems)
+        return _Loaded(raw, None, problems)
     case, problems = validate(Case, document)
     if case is None:
-        return _Loaded(raw, None, [], problems)
+        return _Loaded(raw, None, problems)
     if vocab is not None:
         problems = check_record(Record(case, shown_as, raw, path.stem), vocab)
-    return _Loaded(raw, document.data, case_states(case), problems)
+    return _Loaded(raw, document.data, problems)
 
 
 def _load_vocabularies(data_dir: Path, base: Path) -> tuple[Vocabularies | None, list[Problem]]:

@@ -24,7 +24,7 @@ from .catalog import Catalog
 from .model import LANGS, Case, Figure, Lang, Name, Text
 from .parallel import fork_imap
 from .vocab import GlossaryTerm
-from .translation import NEEDS_WORK, TextState, counts
+from .translation import NEEDS_WORK, TextState, case_states, counts
 
 # Folders under docs/ that belong to the generator; everything else is hand-written.
 GENERATED_DIRS = ("cases", "themes", "regions", "practices", "glossary", "status")
@@ -211,7 +211,7 @@ def render_pages(catalog: Catalog, workers: int | None = None) -> Iterator[Page]
     are many, yielded in order as they are done: at 5,000 cases the pages are
     about 250 MB of text, which the pipeline writes away instead of holding."""
     global _job
-    states = catalog.translation_states
+    states = {case.id: case_states(case) for case in catalog.cases}  # once, for both languages
     plan = _planned(catalog)
     _job = (catalog, states, plan)  # forked workers inherit it: nothing is pickled on the way in
     try:
