@@ -87,9 +87,8 @@ def build_catalog(
     problems += found
     records: list[Record] = []
     # Never read through a link or a pipe: unexpected_entries reports them.
-    paths = [path for path in sorted(only if only is not None else (data_dir / CASES_DIR).glob("*.yaml"))
-             if not path.is_symlink() and path.is_file()]
-    files = [(path, _shown(path, base)) for path in paths]
+    paths = sorted(only if only is not None else (data_dir / CASES_DIR).glob("*.yaml"))
+    files = [(path, _shown(path, base)) for path in paths if not path.is_symlink() and path.is_file()]
     loaded = fork_imap(functools.partial(_load_record, vocab=vocab), files, workers)
     for (path, shown_as), result in zip(files, loaded):
         problems += result.problems

@@ -5,8 +5,8 @@ MkDocs waits for the pipeline, so the pipeline may use every core. Workers
 are forked: they inherit what the parent built (the vocabularies, the catalog,
 compiled templates) without pickling it, but each copies the memory pages of
 the objects it touches (Python writes their reference counts): at 5,000 cases
-the pipeline holds 1,380 MB at once while rendering, 690 MB in its largest
-process (docs/benchmark.md). Small jobs stay in this process, where forking
+the pipeline holds more than a gigabyte at once while rendering (the figures
+are on docs/benchmark.md). Small jobs stay in this process, where forking
 would cost more than it saves. Records come back from their workers as parsed
 values, not validated models, which cost more to pickle than to validate again
 (catalog.py).
