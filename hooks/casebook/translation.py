@@ -43,8 +43,8 @@ def text_state(case: Case, text: _Bilingual, lang: Lang) -> State:
 
 def case_states(case: Case) -> list[TextState]:
     return [
-        TextState(case.id, field_path(path), lang, text_state(case, text, lang))
-        for path, text in texts(case)
+        TextState(case.id, field, lang, text_state(case, text, lang))
+        for field, text in ((field_path(path), text) for path, text in texts(case))
         for lang in LANGS
     ]
 
