@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import shutil
@@ -46,7 +45,8 @@ def test_with_a_site_url_the_sitemap_lists_every_page_with_its_translation(tmp_p
     project = _project(tmp_path)
     config = (project / "mkdocs.yml").read_text("utf-8")
     (project / "mkdocs.yml").write_text(config.replace("docs_dir: docs\n", "site_url: https://casebook.example.org/\ndocs_dir: docs\n"), "utf-8")
-    result = build_site(project)
+    # The build's date, fixed so that a build crossing midnight cannot change it (reproducible-builds.org).
+    result = build_site(project, env={"SOURCE_DATE_EPOCH": "1764547200"})  # 2025-12-01 00:00 UTC
     assert result.returncode == 0, result.stderr
     sitemap = (project / "site" / "sitemap.xml").read_text("utf-8")
     root = "https://casebook.example.org/"
@@ -57,7 +57,7 @@ def test_with_a_site_url_the_sitemap_lists_every_page_with_its_translation(tmp_p
     )]
     assert (
         f'<loc>{root}cases/alpha-community/</loc>\n'
-        f'        <lastmod>{dt.datetime.now(dt.timezone.utc).date().isoformat()}</lastmod>\n'  # MkDocs dates builds in UTC
+        '        <lastmod>2025-12-01</lastmod>\n'
         '        <changefreq>daily</changefreq>\n'
         f'        <xhtml:link rel="alternate" hreflang="zh" href="{root}cases/alpha-community/"/>\n'
         f'        <xhtml:link rel="alternate" hreflang="en" href="{root}en/cases/alpha-community/"/>\n'
