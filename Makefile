@@ -40,7 +40,7 @@ lock:  ## re-pin requirements.lock from pyproject.toml (needs the package regist
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet pip-tools==7.6.2
 	.lock-venv/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
-		--extra site --extra test --extra fuzz -o requirements.lock pyproject.toml
+		--extra site --extra test --extra fuzz --extra benchmark -o requirements.lock pyproject.toml
 	rm -rf .lock-venv
 
 clean:

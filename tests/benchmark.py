@@ -3,9 +3,9 @@
 For each N it measures, in one run: the full bilingual build (wall, CPU, peak
 memory; up to 1,000 cases the median of three runs) and the same with
 LOW_MEMORY=1, our pipeline alone, the same Markdown built with our hooks switched
-off, output and case-page sizes, the first-search download per language, and
-the time `mkdocs serve` takes to show a changed record. It writes a JSON file
-and the Markdown page the docs publish.
+off and built by Hugo (the alternative generator), output and case-page sizes,
+the first-search download per language, and the time `mkdocs serve` takes to
+show a changed record. It writes a JSON file and the Markdown page the docs publish.
 """
 
 from __future__ import annotations
@@ -164,6 +164,9 @@ def measure(count: int, workdir: Path, serve: bool, port: int = 8123) -> dict:
     # Part of the build above (the post-build hook), timed alone: it writes the same index again.
     result["search_index"] = run([sys.executable, "-c", INDEX_BOTH, str(site)], project)
     result["toolchain_floor"] = run([str(BIN / "mkdocs"), "build"], floor_project(workdir / f"floor{count}", count))
+    hugo = hugo_project(workdir / f"hugo{count}", project / "docs")
+    result["hugo_build"] = run([str(BIN / "hugo"), "--quiet", "--destination", "public"], hugo)
+    _same_case_pages(site, hugo / "public")
 
     pages = [p for p in (site / "cases").glob("*/index.html")] + [p for p in (site / "en" / "cases").glob("*/index.html")]
     raw = [p.stat().st_size for p in pages]
@@ -237,6 +240,30 @@ def floor_project(target: Path, count: int) -> Path:
     return target
 
 
+def hugo_project(target: Path, docs: Path) -> Path:
+    """The generated Markdown (and the hand-written pages) as a Hugo site: the
+    alternative generator measured. Its layout (tests/fixtures/hugo) has what
+    each of our pages needs, a header with the sections and the other language,
+    the contents and the text, but no theme: Material's pages do more."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "hugo", target)
+    for page in docs.rglob("*.md"):
+        relative = page.relative_to(docs)
+        name = f"_{relative.name}" if relative.name.startswith("index.") else relative.name  # Hugo's section page
+        destination = target / "content" / relative.parent / name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page, destination)
+    return target
+
+
+def _same_case_pages(site: Path, hugo_site: Path) -> None:
+    """Stops the benchmark if Hugo did not build every case page MkDocs built, in both languages."""
+    def case_pages(root: Path) -> list[str]:
+        return sorted(path.relative_to(root).as_posix() for path in root.glob("**/cases/*/index.html"))
+
+    if case_pages(hugo_site) != case_pages(site):
+        raise SystemExit(f"Hugo built {len(case_pages(hugo_site))} case pages, MkDocs {len(case_pages(site))}")
+
+
 def serve_update_seconds(project: Path, port: int = 8123, preview: str = "") -> float:
     """Start `mkdocs serve` (as `make serve`, or as `make preview` of one record), change that
     record, and time until its page shows the change."""
@@ -274,7 +301,7 @@ def _wait_for(url: str, ready, limit: float) -> None:
 
 
 def environment() -> dict[str, str]:
-    versions = {name: metadata.version(name) for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pagefind")}
+    versions = {name: metadata.version(name) for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pagefind", "hugo")}
     return {
         "date": dt.date.today().isoformat(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",

@@ -41,8 +41,8 @@ def test_benchmark_runs_end_to_end_at_small_n(tmp_path: Path):
     report = json.loads(data.read_text("utf-8"))
     (measured,) = report["results"]
     assert sorted(measured) == [
-        "build", "build_low_memory", "build_without_hooks", "case_page_kb", "cases", "first_search_kb_gzip", "first_search_results", "output_mb",
-        "overhead_pct", "pipeline", "preview_update_s", "search_index", "serve_update_s", "toolchain_floor",
+        "build", "build_low_memory", "build_without_hooks", "case_page_kb", "cases", "first_search_kb_gzip", "first_search_results",
+        "hugo_build", "output_mb", "overhead_pct", "pipeline", "preview_update_s", "search_index", "serve_update_s", "toolchain_floor",
     ]
     assert measured["cases"] == 3 and measured["build"]["wall_s"] > 0 and measured["serve_update_s"] > 0
     assert measured["preview_update_s"] > 0
@@ -52,7 +52,10 @@ def test_benchmark_runs_end_to_end_at_small_n(tmp_path: Path):
     # them) in both languages, and the English glossary says "stairwells".
     assert measured["first_search_results"] == {"zh": 4, "en": 5}
     assert page.read_text("utf-8").startswith("---\ntitle: 性能基准\n---\n\n# 性能基准 {#benchmark}\n")
-    assert "| Cases 3 |" in (tmp_path / "benchmark.en.md").read_text("utf-8")
+    english = (tmp_path / "benchmark.en.md").read_text("utf-8")
+    assert "| Cases 3 |" in english
+    hugo = measured["hugo_build"]
+    assert f"| Alternative generator: Hugo on the same Markdown (a plain layout, no theme; wall / peak memory) | {hugo['wall_s']} s / {hugo['peak_mb']} MB |" in english
 
 
 def test_published_benchmark_page_matches_its_data():
