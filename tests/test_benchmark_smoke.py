@@ -55,7 +55,7 @@ def test_benchmark_runs_end_to_end_at_small_n(tmp_path: Path):
     english = (tmp_path / "benchmark.en.md").read_text("utf-8")
     assert "| Cases 3 |" in english
     hugo = measured["hugo_build"]
-    assert f"| Alternative generator: Hugo on the same Markdown (a plain layout, no theme; wall / peak memory) | {hugo['wall_s']} s / {hugo['peak_mb']} MB |" in english
+    assert f"| Alternative generator: Hugo on the same Markdown (a plain layout, no theme; wall / peak memory) | {hugo['wall_s']} s / {hugo['peak_mb']:,} MB |" in english
 
 
 def test_published_benchmark_page_matches_its_data():

@@ -93,7 +93,7 @@ def texts(case: Case) -> Iterator[tuple[FieldPath, _Bilingual]]:
         if isinstance(value, BaseModel):
             children = [((*path, name), getattr(value, name)) for name in type(value).model_fields]
         else:
-            children = [((*path, index), item) for index, item in enumerate(value)]  # a tuple: only those are stacked
+            children = [((*path, index), item) for index, item in enumerate(value)]  # else a tuple (nothing else is stacked)
         stack += reversed([child for child in children if isinstance(child[1], _BRANCHES)])
 
 
