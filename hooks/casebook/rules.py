@@ -79,25 +79,9 @@ def walk(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, objec
 
 
 def texts(case: Case) -> Iterator[tuple[FieldPath, _Bilingual]]:
-    """Every bilingual text in a case with its field path, in walk's order.
-
-    Like walk, but it steps only into models and tuples: the translation status
-    takes every text of every case, and most values are strings and numbers.
-    """
-    stack: list[tuple[FieldPath, object]] = [((), case)]
-    while stack:
-        path, value = stack.pop()
+    for path, value in walk(case):
         if isinstance(value, _Bilingual):
             yield path, value
-            continue
-        if isinstance(value, BaseModel):
-            children = [((*path, name), getattr(value, name)) for name in type(value).model_fields]
-        else:
-            children = [((*path, index), item) for index, item in enumerate(value)]  # else a tuple (nothing else is stacked)
-        stack += reversed([child for child in children if isinstance(child[1], _BRANCHES)])
-
-
-_BRANCHES = (BaseModel, tuple)  # what can hold a text
 
 
 def _texts(record: Record) -> Iterator[tuple[FieldPath, _Bilingual]]:
