@@ -65,6 +65,18 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"invisible or direction-changing character (U\+\w+) is not allowed", r"不允许使用不可见或改变文字方向的字符 \1"),
     (r"nesting deeper than (\d+) levels", r"嵌套超过 \1 层"),
     (r"invalid YAML: (.+)", r"YAML 格式错误：\1"),
+    (r"file starts with a byte order mark \(BOM\): save it as UTF-8 without BOM", "文件以字节序标记（BOM）开头：请保存为不带 BOM 的 UTF-8"),
+    (r"control character (U\+\w+) is not allowed \(written as an escape\)", r"不允许使用控制字符 \1（以转义形式写出）"),
+    (r"invisible or direction-changing character (U\+\w+) is not allowed \(written as an escape\)",
+     r"不允许使用不可见或改变文字方向的字符 \1（以转义形式写出）"),
+    (r"numbers may have at most (\d+) digits", r"数字最多 \1 位"),
+    (r"a list may have at most (\d+) items", r"列表最多 \1 项"),
+    (r"'(.+)' is a device name on Windows and cannot name a file or folder", r"“\1”是 Windows 的设备名，不能用作文件或文件夹名"),
+    (r"'(.+)' is the anchor of the case's title \(its id\)", r"“\1”是案例标题的锚点（即案例 id）"),
+    (r"'(.+)' is the anchor of source '(.+)'", r"“\1”是来源“\2”的锚点"),
+    (r"'(.+)' is already the name of (.+)", r"“\1”已是 \2 的名称"),
+    (r"would be published at (\S+), the address of the generated page (\S+); edit data/ instead",
+     r"会发布在 \1，与生成页面 \2 的地址相同；请改为编辑 data/"),
     (r"vocabulary file is missing", "缺少词表文件"),
     (r"contains an email address; personal data may not appear in records", "含有电子邮箱地址；案例记录不得包含个人信息"),
     (r"contains a phone number; personal data may not appear in records", "含有电话号码；案例记录不得包含个人信息"),
@@ -84,6 +96,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 
 
 def translate_message(message: str) -> str:
+    repeated = re.fullmatch(r"(\d+) more like this: (.+)", message)
+    if repeated:
+        return f"另有 {repeated.group(1)} 个同类问题：{translate_message(repeated.group(2))}"
     unknown = re.fullmatch(r"unknown (theme|unit|qualifier|source|ethnic group|region|city) '(.+?)'(?:; nearest: (.+))?", message)
     if unknown:
         kind, key, nearest = unknown.groups()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 MAX_TEXT = 4000
 MAX_LABEL = 300
@@ -20,15 +20,32 @@ MAX_ID = 64
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
+MAX_FIGURE = 10**12  # far above any count or area a community has; keeps every figure an exact number
+# Names Windows keeps for devices: a folder so named cannot be checked out there.
+WINDOWS_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+)
+
+
+def _not_a_device_name(key: str) -> str:
+    if key in WINDOWS_DEVICES:
+        raise ValueError(f"'{key}' is a device name on Windows and cannot name a file or folder")
+    return key
+
+
 # Record ids, practice ids and vocabulary keys share one safe shape: they
 # become file names and HTML anchors.
 Key = Annotated[
-    str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID), Field(description="kebab-case key 短横线小写键")
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID),
+    AfterValidator(_not_a_device_name),
+    Field(description="kebab-case key 短横线小写键"),
 ]
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LABEL)]
 Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
 # Dates are the one place where a YAML string becomes a typed value: the
-# loader keeps every scalar a string, so strict mode is relaxed here only.
+# loader reads a date as a string (YAML 1.2 core has no date type), so strict
+# mode is relaxed here only.
 Date = Annotated[dt.date, Field(strict=False)]
 
 
@@ -74,7 +91,9 @@ class Text(_Bilingual):
 class Figure(Strict):
     """A number as data, formatted per language on the page. 结构化数字。"""
 
-    value: Annotated[int | float, Field(ge=0, description="the number exactly as the source gives it 原文数值")]
+    value: Annotated[
+        int | float, Field(ge=0, le=MAX_FIGURE, description="the number exactly as the source gives it 原文数值")
+    ]
     unit: Key = Field(description="unit or counting basis, key in data/vocab/units.yaml 单位或计数口径")
     qualifier: Key | None = Field(
         None, description="over/more-than/nearly/about…, key in data/vocab/qualifiers.yaml 限定词（余、多、近、约）"

@@ -1,9 +1,14 @@
-"""Cross-record rules: each is a plain function that yields problems."""
+"""The rules a valid record must also keep: each is a plain function that yields problems.
+
+Most look at one record at a time (RECORD_RULES); a few compare records with
+each other (CROSS_RECORD_RULES).
+"""
 
 from __future__ import annotations
 
 import difflib
 import functools
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -15,8 +20,9 @@ from .personal_data import personal_data
 from .problems import Problem, field_path
 from .vocab import Vocabularies
 
-# Headings every case page has; a practice id must not take their anchors.
+# Headings every case page has; no other anchor of the page may take theirs.
 RESERVED_ANCHORS = frozenset({"profile", "summary", "brands", "practices", "honours", "sources", "translation"})
+SOURCE_ANCHOR = "source-"  # a source's anchor on the case page: source-<id> (templates/case.md.j2)
 # Ids that would take the name of a listing page in the same folder.
 RESERVED_IDS = frozenset({"index"})
 
@@ -114,15 +120,38 @@ def ids_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator
         seen.setdefault(key, record)
 
 
-def practice_ids_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+def page_anchors_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """A case page's anchors are one namespace: its own id (the title), the headings,
+    the sources and the practices. The first to take an anchor keeps it; two
+    sources of one id are source_ids_are_unique's to report."""
     for record in records:
-        seen: set[str] = set()
-        for index, practice in enumerate(record.case.practices):
-            if practice.id in seen:
-                yield record.problem(("practices", index, "id"), f"'{practice.id}' is used by another practice")
-            elif practice.id in RESERVED_ANCHORS:
-                yield record.problem(("practices", index, "id"), f"'{practice.id}' is reserved for a page heading")
-            seen.add(practice.id)
+        case = record.case
+        taken = {anchor: "is reserved for a page heading" for anchor in RESERVED_ANCHORS}
+        claims = [(("id",), case.id, "is the anchor of the case's title (its id)")]
+        claims += [
+            (("sources", index, "id"), SOURCE_ANCHOR + source.id, f"is the anchor of source '{source.id}'")
+            for index, source in enumerate(case.sources)
+        ]
+        claims += [(("practices", index, "id"), p.id, "is used by another practice") for index, p in enumerate(case.practices)]
+        for parts, anchor, owner in claims:
+            if anchor not in taken:
+                taken[anchor] = owner
+            elif taken[anchor] != owner or parts[0] != "sources":
+                yield record.problem(parts, f"'{anchor}' {taken[anchor]}")
+
+
+def names_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """Two cases of one name would be two pages a reader cannot tell apart."""
+    for lang in LANGS:
+        seen: dict[str, Record] = {}
+        for record in records:
+            name = record.case.name.get(lang)
+            if not name:
+                continue
+            key = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+            if key in seen:
+                yield record.problem(("name", lang), f"'{name}' is already the name of {seen[key].shown_as}")
+            seen.setdefault(key, record)
 
 
 def themes_are_known(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -202,13 +231,14 @@ def original_language_is_complete(records: tuple[Record, ...], vocab: Vocabulari
                 yield record.problem((*path, original), f"missing text in the original language ({original})")
 
 
-def no_personal_data_in_text(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
-    """Records describe communities, not people: no field is meant for contact or ID data."""
+def no_personal_data(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """Records describe communities, not people: no field is meant for contact or ID data.
+    Every string is checked, ids and URLs too (an id becomes a URL)."""
     for record in records:
-        for path, text in _texts(record):
-            for lang in LANGS:
-                for kind in personal_data(text.get(lang) or ""):
-                    yield record.problem((*path, lang), f"contains {kind}; personal data may not appear in records")
+        for path, value in record.nodes:
+            if isinstance(value, str):
+                for kind in personal_data(value):
+                    yield record.problem(path, f"contains {kind}; personal data may not appear in records")
 
 
 def updated_is_not_before_added(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -221,7 +251,7 @@ def updated_is_not_before_added(records: tuple[Record, ...], vocab: Vocabularies
 # processes that load the records (catalog.py).
 RECORD_RULES: tuple[Rule, ...] = (
     id_matches_file_name,
-    practice_ids_are_unique,
+    page_anchors_are_unique,
     source_ids_are_unique,
     themes_are_known,
     ethnic_groups_are_known,
@@ -229,11 +259,11 @@ RECORD_RULES: tuple[Rule, ...] = (
     figures_use_known_terms,
     honours_cite_sources,
     original_language_is_complete,
-    no_personal_data_in_text,
+    no_personal_data,
     updated_is_not_before_added,
 )
 # Rules that compare records with each other: check_across() runs them.
-CROSS_RECORD_RULES: tuple[Rule, ...] = (ids_are_unique,)
+CROSS_RECORD_RULES: tuple[Rule, ...] = (ids_are_unique, names_are_unique)
 
 
 def check_record(record: Record, vocab: Vocabularies) -> list[Problem]:
