@@ -139,6 +139,17 @@ class View:
         parts = [self.region(where.region), self.city(where.city), self.text(where.district), self.text(where.subdistrict)]
         return [part for part in parts if part]
 
+    def filter_value(self, key: str) -> str:
+        """A vocabulary label as a search filter value: plain text, its "&" doubled,
+        because Pagefind 1.5 decodes a filter's entities once more than the page's
+        text ("&amp;lt;" would be stored as "<"; tests/test_browser.py)."""
+        label = self._labels.get(key) or self._regions[key]
+        return self.plain(label).replace("&", "&amp;")
+
+    def themes(self, case: Case) -> list[str]:
+        """The case's theme keys, each once, in the order its practices name them."""
+        return list(dict.fromkeys(key for practice in case.practices for key in practice.themes))
+
     def glossary(self) -> list[GlossaryTerm]:
         """Chinese readers get the file's pinyin order; English readers an alphabetical one."""
         entries = list(self.catalog.vocab.glossary)
