@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import re
+import signal
 import sys
 from importlib import resources
 from pathlib import Path
@@ -134,13 +135,23 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
+    # SIGTERM (a CI timeout, `kill`) ends the build like Ctrl-C: publish() then
+    # removes its staging folder, and subprocess.run stops MkDocs.
+    signal.signal(signal.SIGTERM, _stop)
     try:
         site = publish(args.root.resolve())
     except PublishError as error:
         sys.stderr.write(f"{error}\n")
         return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("stopped; the published site was not changed\n")
+        return 130
     sys.stdout.write(f"published {site.as_posix()}\n")
     return 0
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _scan(args: argparse.Namespace) -> int:

@@ -20,6 +20,10 @@ from pathlib import Path
 from .scanner import Allowlist, committed_allowlist, scan_site
 
 
+STAGING_PREFIX = ".site-build-"  # a build in progress
+RETIRED_PREFIX = ".site-old-"  # the previous site, between the two renames
+
+
 class PublishError(Exception):
     """The build or the scan failed; the published site was left as it was."""
 
@@ -32,7 +36,8 @@ def publish(root: Path, site: Path | None = None, allow: Allowlist | None = None
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise PublishError("another build is running in this folder; try again when it has finished") from None
-        staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=root))
+        _remove_leftovers(root)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
         try:
             _build(root, staging)
             findings = scan_site(staging, allow or committed_allowlist())
@@ -42,6 +47,14 @@ def publish(root: Path, site: Path | None = None, allow: Allowlist | None = None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return site
+
+
+def _remove_leftovers(root: Path) -> None:
+    """Folders of builds that were killed (SIGKILL leaves no chance to clean up).
+    Called with the lock held, so no build that is still running owns one."""
+    for folder in sorted(root.glob(f"{STAGING_PREFIX}*")) + sorted(root.glob(f"{RETIRED_PREFIX}*")):
+        if folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _build(root: Path, staging: Path) -> None:
@@ -54,7 +67,7 @@ def _build(root: Path, staging: Path) -> None:
 
 def _swap(staging: Path, site: Path) -> None:
     """Two renames on one file system: readers see the old site or the new one, never a mix."""
-    retired = site.with_name(f".site-old-{os.getpid()}")
+    retired = site.with_name(f"{RETIRED_PREFIX}{os.getpid()}")
     if site.exists():
         site.rename(retired)
     staging.rename(site)
