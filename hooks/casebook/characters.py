@@ -44,6 +44,8 @@ def refused(char: str) -> str | None:
         return f"control character U+{code:04X} is not allowed"
     if category in _REFUSED_CATEGORIES or char in _BLANKS or _ignorable(code):
         return f"invisible or direction-changing character U+{code:04X} is not allowed"
+    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return f"noncharacter U+{code:04X} is not allowed"
     return None
 
 

@@ -44,6 +44,7 @@ MAX_DIGITS = 15  # a number's digits: beyond them a float is no longer exact
 # items are validated one by one (each would add its own problems).
 MAX_LIST_ITEMS = 1_000
 UTF8_BOM = b"\xef\xbb\xbf"
+ESCAPED = " (written as an escape)"  # ends the message of a refused character that a YAML escape wrote
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ class _Builder:
         the raw file held none (_character_problems), so the value's start is its place."""
         found = first_refused(event.value)
         if found:
-            self.fail(event.start_mark, f"{found[1]} (written as an escape)")
+            self.fail(event.start_mark, found[1] + ESCAPED)
 
     def _sequence(self, path: FieldPath, depth: int) -> tuple[Any, ...]:
         items = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .loader import ESCAPED
 from .problems import Problem
 
 _KINDS = {
@@ -66,9 +67,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"nesting deeper than (\d+) levels", r"嵌套超过 \1 层"),
     (r"invalid YAML: (.+)", r"YAML 格式错误：\1"),
     (r"file starts with a byte order mark \(BOM\): save it as UTF-8 without BOM", "文件以字节序标记（BOM）开头：请保存为不带 BOM 的 UTF-8"),
-    (r"control character (U\+\w+) is not allowed \(written as an escape\)", r"不允许使用控制字符 \1（以转义形式写出）"),
-    (r"invisible or direction-changing character (U\+\w+) is not allowed \(written as an escape\)",
-     r"不允许使用不可见或改变文字方向的字符 \1（以转义形式写出）"),
+    (r"noncharacter (U\+\w+) is not allowed", r"不允许使用非字符 \1"),
     (r"numbers may have at most (\d+) digits", r"数字最多 \1 位"),
     (r"a list may have at most (\d+) items", r"列表最多 \1 项"),
     (r"'(.+)' is a device name on Windows and cannot name a file or folder", r"“\1”是 Windows 的设备名，不能用作文件或文件夹名"),
@@ -99,6 +98,8 @@ def translate_message(message: str) -> str:
     repeated = re.fullmatch(r"(\d+) more like this: (.+)", message)
     if repeated:
         return f"另有 {repeated.group(1)} 个同类问题：{translate_message(repeated.group(2))}"
+    if message.endswith(ESCAPED):
+        return translate_message(message.removesuffix(ESCAPED)) + "（以转义形式写出）"
     unknown = re.fullmatch(r"unknown (theme|unit|qualifier|source|ethnic group|region|city) '(.+?)'(?:; nearest: (.+))?", message)
     if unknown:
         kind, key, nearest = unknown.groups()
