@@ -10,6 +10,7 @@ import pytest
 from casebook.catalog import build_catalog
 from casebook.parallel import WORTH_IT_FROM
 from casebook.problems import DataError
+from casebook.rules import Record, ids_are_unique
 from casebook.synthetic import write_synthetic_data
 from sitebuild import ROOT
 
@@ -112,3 +113,34 @@ def test_records_loaded_in_parallel_report_what_one_process_reports(tmp_path: Pa
     assert reports[1] == reports[0]
     files = {line.split(":")[0] for line in reports[1].splitlines()[:-1]}
     assert files == {f"data/cases/{record.name}" for record in bad}
+
+
+def test_two_records_may_not_share_an_id(data_dir: Path):
+    # A file name is its id, so only two copies of one record can share an id:
+    # the rule sees them as the catalog would.
+    catalog = build_catalog(data_dir)
+    record = Record(catalog.cases[0], "data/cases/alpha-community.yaml", (data_dir / "cases" / "alpha-community.yaml").read_bytes(), "alpha-community")
+    twin = Record(catalog.cases[0], "elsewhere/alpha-community.yaml", record.raw, "alpha-community")
+    assert [str(problem) for problem in ids_are_unique((record, twin), catalog.vocab)] == [
+        "elsewhere/alpha-community.yaml:2:1: id: 'alpha-community' is already used by data/cases/alpha-community.yaml"
+    ]
+
+
+def test_two_records_may_not_share_a_name(data_dir: Path):
+    # "Ａｌｐｈａ COMMUNITY" is the same name as "Alpha Community" to a reader.
+    beta = data_dir / "cases" / "beta-community.yaml"
+    beta.write_text(beta.read_text("utf-8").replace("{en: Beta Community}", "{en: Ａｌｐｈａ  COMMUNITY}", 1), "utf-8")
+    assert errors_for(data_dir).splitlines() == [
+        "data/cases/beta-community.yaml:3:8: name.en: 'Ａｌｐｈａ  COMMUNITY' is already the name of data/cases/alpha-community.yaml",
+        "1 problem found; nothing was generated.",
+    ]
+
+
+def test_a_city_must_be_known_and_belong_to_the_region(data_dir: Path):
+    alpha = data_dir / "cases" / "alpha-community.yaml"
+    text = alpha.read_text("utf-8")
+    alpha.write_text(text.replace("city: hohhot", "city: hohot"), "utf-8")
+    assert errors_for(data_dir).splitlines() == [
+        "data/cases/alpha-community.yaml:6:3: location.city: unknown city 'hohot'; nearest: hohhot",
+        "1 problem found; nothing was generated.",
+    ]
