@@ -18,7 +18,9 @@ const EXCERPT_WORDS = 12;
 const PAGE_SIZE = 20;
 const SUB_RESULTS = 3;
 const TYPING_PAUSE_MS = 200;
-const ZERO_WIDTH_SPACE = /\u200b/g; // Pagefind's separator between Chinese words
+const ZERO_WIDTH_SPACE = /\u200b/g; // the separator between Chinese characters in the index
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
+const HAN_EACH = new RegExp(`(${HAN.source})`, "gu");
 
 window.addEventListener("DOMContentLoaded", async () => {
   const root = document.getElementById("casebook-search");
@@ -28,6 +30,8 @@ window.addEventListener("DOMContentLoaded", async () => {
   const finder = new Finder(root, pagefind, await pagefind.filters());
   finder.readUrl();
   finder.run();
+  window.casebookFinder = finder; // for tests/test_search_recall.py and the benchmark
+
 });
 
 async function loadIndex(bundle) {
@@ -50,6 +54,94 @@ async function otherParts(bundle) {
     console.error("casebook-parts.json", error);
     return [];
   }
+}
+
+// The index holds Chinese one character a word (hooks/casebook/search.py), and
+// Pagefind matches a quoted query as an exact phrase of whole words. So:
+// - Chinese: each stretch of the query between punctuation marks is asked for as
+//   a phrase of characters (a mark takes a place in the index that no query word
+//   can fill); with several stretches, the pages that have all of them are read
+//   and kept if they hold the query (holding()).
+// - Other words: one word finds that word or longer ones it starts; several find
+//   the pages that hold them as a phrase, then the others that hold them in a row
+//   with the last perhaps the start of a longer word ("grid worker" in "grid
+//   workers", which is no whole-word phrase): pages with all the words are read for that.
+// At most FALLBACK_PAGES pages are read for one query: each is a fragment to download.
+// Pages whose title or a section title holds the query come first (titledFirst()).
+const FALLBACK_PAGES = 200;
+const MARKS = /[\p{P}\p{S}]+/u;
+const MARKS_OR_SPACE = "[\\p{P}\\p{S}\\s]";
+
+async function findPages(pagefind, query, filters) {
+  const pattern = holding(query);
+  if (!HAN.test(query)) return findWords(pagefind, wordsOf(query), pattern, filters);
+  const stretches = query.split(MARKS).map(wordsOf).filter((words) => words.length);
+  if (stretches.length === 1) return phrase(pagefind, stretches[0], filters);
+  const searches = await Promise.all(stretches.map((stretch) => phrase(pagefind, stretch, filters)));
+  const inAll = searches.slice(1).map((search) => new Set(search.results.map((result) => result.id)));
+  const candidates = searches[0].results.filter((result) => inAll.every((ids) => ids.has(result.id)));
+  return keepHolding(candidates, pattern, searches[0].filters);
+}
+
+// Other words as typed: Pagefind indexes "micro-wish" as a whole and in parts.
+async function findWords(pagefind, typed, pattern, filters) {
+  // Marks around a word ("“3+1", "Micro-Grid”") are not part of what Pagefind indexed.
+  const words = typed.map((word) => word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, "")).filter(Boolean);
+  if (words.length <= 1) return pagefind.search(words[0] || null, { filters });
+  // The pages with all the plain words are the candidates: Pagefind does not
+  // always index a word with marks in it ("“3+1") as it reads it in a query.
+  const plain = words.filter((word) => /^[\p{L}\p{N}]+$/u.test(word));
+  const loosely = (plain.length ? plain : words).join(" ");
+  const [exact, loose] = await Promise.all([phrase(pagefind, words, filters), pagefind.search(loosely, { filters })]);
+  const found = new Set(exact.results.map((result) => result.id));
+  const more = await keepHolding(loose.results.filter((result) => !found.has(result.id)), pattern, loose.filters);
+  return { results: [...exact.results, ...more.results], filters: loose.filters };
+}
+
+// What a page's text must hold to match the query: Chinese as written (marks and
+// spaces between its stretches may differ); other words in a row, each at the
+// start of a word of the text.
+function holding(query) {
+  if (HAN.test(query)) {
+    const stretches = query.split(MARKS).map(wordsOf).filter((words) => words.length);
+    const written = stretches.map((stretch) => stretch.map(escapeRegExp).join("\\s*"));
+    return new RegExp(written.join(`${MARKS_OR_SPACE}*`), "iu");
+  }
+  const words = wordsOf(query).map(escapeRegExp).join(`${MARKS_OR_SPACE}+`);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words}`, "iu");
+}
+
+// Han characters one by one, other words as typed.
+function wordsOf(text) {
+  return text.replace(HAN_EACH, " $1 ").split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+}
+
+function phrase(pagefind, words, filters) {
+  return pagefind.search(`"${words.join(" ")}"`, { filters });
+}
+
+// The results whose text matches the pattern, in their order, as a search's results.
+async function keepHolding(results, pattern, filters) {
+  const pages = await Promise.all(results.slice(0, FALLBACK_PAGES).map((result) => result.data()));
+  const kept = pages.filter((page) => pattern.test(plainText(page.content)));
+  return { results: kept.map((page) => ({ data: async () => page })), filters };
+}
+
+// Case pages (meta kind, templates/case.md.j2) whose title or a practice's title holds
+// the query first, then other pages so titled, then the rest, each group in rank order.
+// A case page's h2 headings are its fixed sections (概况, 服务品牌 …), not titles.
+function titledFirst(pages, query) {
+  if (!query) return pages;
+  const pattern = holding(query);
+  const headings = (page) => (page.anchors || []).filter((anchor) => page.meta.kind !== "case" || anchor.element !== "h2");
+  const titled = (page) => [page.meta.title, ...headings(page).map((anchor) => anchor.text)]
+    .some((title) => pattern.test(plainText(title || "")));
+  const rank = (page) => (titled(page) ? (page.meta.kind === "case" ? 0 : 1) : 2);
+  return [0, 1, 2].flatMap((group) => pages.filter((page) => rank(page) === group));
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 class Finder {
@@ -158,6 +250,13 @@ class Finder {
     this.run();
   }
 
+  // Every page a query finds, in rank order: what the recall test measures.
+  async pages(query) {
+    const search = await findPages(this.pagefind, query, {});
+    const pages = await Promise.all(search.results.map((result) => result.data()));
+    return titledFirst(pages, query).map((page) => page.url);
+  }
+
   // A newer run makes an older one's answer stale: only the last one is shown.
   async run() {
     const run = ++this.runs;
@@ -169,11 +268,12 @@ class Finder {
       return;
     }
     this.status.textContent = this.words.textLoading;
-    const search = await this.pagefind.search(query || null, { filters });
+    const search = await findPages(this.pagefind, query, filters);
     if (run !== this.runs) return;
     this.showCounts(search.filters);
-    const pages = await Promise.all(search.results.slice(0, this.shown).map((result) => result.data()));
+    const shown = await Promise.all(search.results.slice(0, this.shown).map((result) => result.data()));
     if (run !== this.runs) return;
+    const pages = titledFirst(shown, query);
     const found = search.results.length;
     const words = found === 1 ? this.words.textResult : found ? this.words.textResults : this.words.textNone;
     this.show(pages, fill(words, { n: found, q: query }));
