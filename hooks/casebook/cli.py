@@ -104,7 +104,7 @@ def _status(args: argparse.Namespace) -> int:
     if args.fingerprints:
         case_id = args.fingerprints.stem
         case = next(case for case in catalog.cases if case.id == case_id)
-        original = case.translation.original
+        original = case.translation.text_lang
         for path, text in texts(case):
             if text.get(original):
                 sys.stdout.write(f"{field_path(path)}: reviewed: {fingerprint(text.get(original) or '')}\n")

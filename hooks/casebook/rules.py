@@ -11,12 +11,15 @@ from pydantic import BaseModel
 
 from .loader import Document, FieldPath, load_bytes
 from .model import LANGS, Case, Figure, _Bilingual
+from .numerals import states
 from .personal_data import personal_data
 from .problems import Problem, field_path
 from .vocab import Vocabularies
 
 # Headings every case page has; a practice id must not take their anchors.
-RESERVED_ANCHORS = frozenset({"profile", "summary", "brands", "practices", "honours", "sources", "translation"})
+RESERVED_ANCHORS = frozenset(
+    {"profile", "summary", "brands", "members", "practices", "honours", "sources", "translation"}
+)
 # Ids that would take the name of a listing page in the same folder.
 RESERVED_IDS = frozenset({"index"})
 
@@ -194,7 +197,7 @@ def source_ids_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> I
 def original_language_is_complete(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
     """The original language is what the facts were checked in: it may not have gaps."""
     for record in records:
-        original = record.case.translation.original
+        original = record.case.translation.text_lang
         for path, text in _texts(record):
             if path[:1] == ("sources",):
                 continue  # a source's title is in the source's own language
@@ -209,6 +212,71 @@ def no_personal_data_in_text(records: tuple[Record, ...], vocab: Vocabularies) -
             for lang in LANGS:
                 for kind in personal_data(text.get(lang) or ""):
                     yield record.problem((*path, lang), f"contains {kind}; personal data may not appear in records")
+
+
+def figures_state_their_evidence(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """A figure is traceable: its value is written in the passage of the source quoted for it."""
+    for record in records:
+        for path, value in record.nodes:
+            if isinstance(value, Figure) and not states(value.evidence, value.value):
+                yield record.problem((*path, "evidence"), f"does not state the value {value.value:g}")
+
+
+def residents_not_fewer_than_households(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    for record in records:
+        profile = record.case.profile
+        if profile.residents and profile.households and profile.residents.value < profile.households.value:
+            yield record.problem(
+                ("profile", "residents"),
+                f"{profile.residents.value:g} residents are fewer than {profile.households.value:g} households",
+            )
+
+
+def ethnic_group_count_covers_named_groups(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    for record in records:
+        profile = record.case.profile
+        named = len(profile.ethnic_groups)
+        if profile.ethnic_group_count and profile.ethnic_group_count.value < named:
+            yield record.problem(
+                ("profile", "ethnic_group_count"),
+                f"{profile.ethnic_group_count.value:g} ethnic groups are fewer than the {named} named",
+            )
+
+
+def members_are_known(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """Practices name their member community by id; only subdistrict-level cases have members."""
+    for record in records:
+        case = record.case
+        if case.members and case.level != "subdistrict":
+            yield record.problem(("members",), "only a case at subdistrict level has members")
+        known: set[str] = set()
+        for index, member in enumerate(case.members):
+            if member.id in known:
+                yield record.problem(("members", index, "id"), f"'{member.id}' is used by another member")
+            known.add(member.id)
+        for index, practice in enumerate(case.practices):
+            if practice.member and practice.member not in known:
+                yield _unknown(record, ("practices", index, "member"), "member", practice.member, known)
+
+
+def derived_places_are_given(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """A level marked as derived must be filled, and derived from a level the source does state."""
+    for record in records:
+        location = record.case.location
+        stated = [level for level in ("region", "city", "district", "subdistrict") if getattr(location, level)]
+        for position, level in enumerate(location.derived):
+            if not getattr(location, level):
+                yield record.problem(("location", "derived", position), f"'{level}' is marked derived but not given")
+        if location.derived and not set(stated) - set(location.derived):
+            yield record.problem(("location", "derived"), "every level is derived: at least one must be stated")
+
+
+def founding_cites_a_source(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    for record in records:
+        founded = record.case.founded
+        sources = {source.id for source in record.case.sources}
+        if founded and founded.source not in sources:
+            yield _unknown(record, ("founded", "source"), "source", founded.source, sources)
 
 
 def updated_is_not_before_added(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -231,6 +299,12 @@ RECORD_RULES: tuple[Rule, ...] = (
     original_language_is_complete,
     no_personal_data_in_text,
     updated_is_not_before_added,
+    figures_state_their_evidence,
+    residents_not_fewer_than_households,
+    ethnic_group_count_covers_named_groups,
+    members_are_known,
+    derived_places_are_given,
+    founding_cites_a_source,
 )
 # Rules that compare records with each other: check_across() runs them.
 CROSS_RECORD_RULES: tuple[Rule, ...] = (ids_are_unique,)
