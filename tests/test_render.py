@@ -62,7 +62,7 @@ def test_page_plan_is_complete(catalog):
     ],
 )
 def test_figures_are_written_per_language(catalog, value, unit, qualifier, zh, en):
-    figure = Figure(value=value, unit=unit, qualifier=qualifier, source="s")
+    figure = Figure(value=value, unit=unit, qualifier=qualifier, source="s", evidence=str(value))
     assert formatting.figure(figure, "zh", catalog.vocab) == zh
     assert formatting.figure(figure, "en", catalog.vocab) == en
 

@@ -166,11 +166,22 @@ class Source(Strict):
 
     id: Key
     publisher: Name
-    title: Name
+    title: Name | None = Field(None, description="the source's own headline 来源自身的标题")
+    description: Name | None = Field(
+        None,
+        description="for a source without a headline: what it is, in our words (shown without title marks) "
+        "来源没有标题时，用自己的话说明它是什么（页面不加书名号）",
+    )
     date: Date | None = None
     language: SourceLanguage
     url: Annotated[str, StringConstraints(pattern=r"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\s<>\"]*)?$", max_length=2000)] | None = None
     author: Name | None = Field(None, description="reporter or author, public role only 记者或作者")
+
+    @model_validator(mode="after")
+    def _title_or_description(self) -> "Source":
+        if (self.title is None) == (self.description is None):
+            raise ValueError("give either the source's title or, when it has none, a description")
+        return self
 
 
 class Translation(Strict):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 DIGITS = "零一二三四五六七八九"
+CHINESE_NUMERALS = DIGITS + "两十百千万亿"  # 十 is not stated by 十一, nor 三 by 三十
 SMALL_UNITS = ((1000, "千"), (100, "百"), (10, "十"))
 ENGLISH = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -38,11 +39,13 @@ def _patterns(value: int | float) -> list[str]:
         wan = _digits(value / 10_000)
         patterns.append(rf"{ALONE_BEFORE}{re.escape(wan)}{WAN_QUALIFIERS}[万萬]")
     if isinstance(value, int):
-        patterns.append(re.escape(chinese(value)))
+        patterns.append(rf"(?<![{CHINESE_NUMERALS}]){re.escape(chinese(value))}(?![{CHINESE_NUMERALS}])")
         if value <= len(ENGLISH) - 1:
             patterns.append(rf"\b{ENGLISH[value]}\b")
         if value == 0:
             patterns += [re.escape(word) for word in ZERO_WORDS]
+        if value == 2:
+            patterns.append(f"(?<![{CHINESE_NUMERALS}])[两兩](?![{CHINESE_NUMERALS}])")  # 两个民族
     return patterns
 
 
