@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from .loader import Document, FieldPath, load_bytes
 from .model import LANGS, Case, Figure, _Bilingual
 from .numerals import states
+from .similarity import NEAR_COPY, near_copies
 from .personal_data import personal_data
 from .problems import Problem, field_path
 from .vocab import Vocabularies
@@ -222,6 +223,28 @@ def figures_state_their_evidence(records: tuple[Record, ...], vocab: Vocabularie
                 yield record.problem((*path, "evidence"), f"does not state the value {value.value:g}")
 
 
+def texts_are_not_copied_from_evidence(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """Our summary and descriptions must not follow the quoted source passages word for word.
+
+    The evidence is the part of each source that a record carries; `casebook
+    similar` compares a record with a whole article when a reviewer has it.
+    """
+    for record in records:
+        case = record.case
+        lang = case.translation.text_lang
+        evidence = sorted({value.evidence for _, value in record.nodes if isinstance(value, Figure)})
+        prose = [(("summary",), case.summary)] + [
+            (("practices", index, "description"), practice.description) for index, practice in enumerate(case.practices)
+        ]
+        for path, text in prose:
+            for match in near_copies(text.get(lang) or "", evidence):
+                yield record.problem(
+                    (*path, lang),
+                    f"a sentence follows its source almost word for word (similarity {match.score:.2f}, "
+                    f"limit {NEAR_COPY:.2f}): rewrite “{match.sentence[:40]}” in your own words",
+                )
+
+
 def residents_not_fewer_than_households(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
     for record in records:
         profile = record.case.profile
@@ -300,6 +323,7 @@ RECORD_RULES: tuple[Rule, ...] = (
     no_personal_data_in_text,
     updated_is_not_before_added,
     figures_state_their_evidence,
+    texts_are_not_copied_from_evidence,
     residents_not_fewer_than_households,
     ethnic_group_count_covers_named_groups,
     members_are_known,
