@@ -80,6 +80,17 @@ def test_evidence_is_in_the_language_of_its_source(catalog):
     assert wrong == []
 
 
+def test_source_titles_do_not_nest_quotation_marks(catalog):
+    """Pages set an English title in “…” and a Chinese one in 《…》: inside, ‘…’ and 〈…〉 (review finding)."""
+    nested = [
+        f"{case.id}: {source.id}"
+        for case in catalog.cases
+        for source in case.sources
+        if source.title and ("“" in (source.title.en or "") or "《" in (source.title.zh or ""))
+    ]
+    assert nested == []
+
+
 def test_no_unit_is_a_catch_all(catalog):
     """A unit says what it counts: 'units' or 'items' in English says nothing (review finding)."""
     assert [unit.key for unit in catalog.vocab.units if unit.en_other in {"units", "items", "pieces"}] == []
