@@ -151,3 +151,14 @@ def test_search_results_can_be_filtered_by_region(page: Page):
     wait_for_results(page)
     links = page.locator(".pagefind-ui__result-link")  # the page and its matching sections
     assert set(links.evaluate_all("links => links.map(a => new URL(a.href).pathname)")) == {"/en/cases/alpha-community/"}
+
+
+def test_a_figure_shows_its_evidence_on_demand(page: Page):
+    page.goto("/en/cases/alpha-community/")
+    item = page.locator("ul.cb-outcomes li").filter(has_text="disputes settled")
+    quote = item.locator("details.cb-evidence blockquote")
+    assert not quote.is_visible()
+    item.locator("details.cb-evidence summary").click()
+    expect(quote).to_be_visible()
+    assert (quote.inner_text(), quote.get_attribute("lang")) == ("调解室成立以来化解纠纷300余件", "zh-Hans")
+    assert item.locator("strong").inner_text() == "over 300 cases"
