@@ -266,6 +266,24 @@ def ethnic_group_count_covers_named_groups(records: tuple[Record, ...], vocab: V
             )
 
 
+# A practice figure in one of these units counts part of the profile figure of the same unit.
+WHOLES = {"household": "households", "person": "residents", "compound": "compounds", "building": "buildings", "grid": "grids"}
+
+
+def parts_are_not_larger_than_wholes(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """Households helped cannot outnumber the community's households, and so on."""
+    for record in records:
+        profile = record.case.profile
+        for index, practice in enumerate(record.case.practices):
+            for position, figure in enumerate(practice.figures):
+                whole = getattr(profile, WHOLES.get(figure.unit, ""), None)
+                if whole is not None and whole.unit == figure.unit and figure.value > whole.value:
+                    yield record.problem(
+                        ("practices", index, "figures", position, "value"),
+                        f"{figure.value:g} is more than the {whole.value:g} of the profile's {WHOLES[figure.unit]}",
+                    )
+
+
 def members_are_known(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
     """Practices name their member community by id; only subdistrict-level cases have members."""
     for record in records:
@@ -326,6 +344,7 @@ RECORD_RULES: tuple[Rule, ...] = (
     texts_are_not_copied_from_evidence,
     residents_not_fewer_than_households,
     ethnic_group_count_covers_named_groups,
+    parts_are_not_larger_than_wholes,
     members_are_known,
     derived_places_are_given,
     founding_cites_a_source,

@@ -62,7 +62,7 @@ def synthetic_case(index: int, rng: random.Random, vocab: Vocabularies) -> dict:
         figures = [
             {
                 "label": {"zh": f"{practice_term.zh}相关服务", "en": f"{practice_term.en} services"},
-                "value": (value := rng.randint(3, 5000)),
+                "value": (value := rng.randint(3, 400)),  # below the smallest profile whole (rules: a part is not larger)
                 "unit": rng.choice(units),
                 **({"qualifier": q} if (q := rng.choice(qualifiers)) else {}),
                 "source": "article",
