@@ -91,6 +91,19 @@ def test_source_titles_do_not_nest_quotation_marks(catalog):
     assert nested == []
 
 
+def test_a_period_that_names_a_year_is_also_data(catalog):
+    """“2024年以来” is shown as text and kept as span.start 2024, so figures can be compared by date."""
+    missing = []
+    for case in catalog.cases:
+        for path, figure in _figures(case):
+            years = re.findall(r"(\d{4})年", figure.period.zh or "") if figure.period else []
+            span = figure.span
+            given = {span.start[:4] if span and span.start else None, span.end[:4] if span and span.end else None}
+            if any(year not in given for year in years):
+                missing.append(f"{case.id}: {path}")
+    assert missing == []
+
+
 def test_no_unit_is_a_catch_all(catalog):
     """A unit says what it counts: 'units' or 'items' in English says nothing (review finding)."""
     assert [unit.key for unit in catalog.vocab.units if unit.en_other in {"units", "items", "pieces"}] == []

@@ -82,6 +82,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"a sentence follows its source almost word for word \(similarity (\S+), limit (\S+)\): rewrite “(.+)” in your own words",
      r"有一句话几乎照抄来源（相似度 \1，上限 \2）：请用自己的话改写“\3”"),
     (r"(\S+) is more than the (\S+) of the profile's (\w+)", r"\1 超过了概况中的总数 \2（\3）"),
+    (r"ends \((\S+)\) before it starts \((\S+)\)", r"结束时间（\1）早于开始时间（\2）"),
+    (r"is earlier than the start of its period \((\S+)\)", r"早于所属时段的开始时间（\1）"),
     (r"does not state the value (\S+)", r"没有写出数值 \1"),
     (r"(\S+) residents are fewer than (\S+) households", r"人口 \1 人少于户数 \2 户"),
     (r"(\S+) ethnic groups are fewer than the (\d+) named", r"民族数 \1 少于列出的 \2 个民族"),

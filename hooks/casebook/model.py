@@ -72,6 +72,17 @@ class Text(_Bilingual):
     en: Prose | None = Field(None, description="English 英文")
 
 
+# A year or a month as the sources give them: 2024, 2008-04.
+YearMonth = Annotated[str, StringConstraints(pattern=r"^[12][0-9]{3}(?:-(?:0[1-9]|1[0-2]))?$")]
+
+
+class Span(Strict):
+    """The period a figure covers, as far as the source dates it: 2024年以来 is {start: "2024"}. 统计时段的起止。"""
+
+    start: YearMonth | None = Field(None, description="first year or month, YYYY or YYYY-MM 起始年或年月")
+    end: YearMonth | None = Field(None, description="last year or month, YYYY or YYYY-MM 截止年或年月")
+
+
 # A quoted passage of a source: a sentence at most.
 Evidence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_EVIDENCE)]
 
@@ -84,7 +95,8 @@ class Figure(Strict):
     qualifier: Key | None = Field(
         None, description="over/more-than/nearly/about…, key in data/vocab/qualifiers.yaml 限定词（余、多、近、约）"
     )
-    period: Name | None = Field(None, description="period or year the figure covers 统计时段")
+    period: Name | None = Field(None, description="period or year the figure covers, as the page says it 统计时段（页面显示的文字）")
+    span: Span | None = Field(None, description="the same period as data, where the source dates it 统计时段的起止（来源写明时）")
     as_of: Date | None = Field(None, description="date the figure was true 截至日期")
     source: Key = Field(description="id of an entry in this record's sources 来源编号")
     evidence: Evidence = Field(

@@ -245,6 +245,24 @@ def texts_are_not_copied_from_evidence(records: tuple[Record, ...], vocab: Vocab
                 )
 
 
+def _month(value: str, last: bool) -> tuple[int, int]:
+    """2024 starts in January and ends in December; 2024-04 is April either way."""
+    year, _, month = value.partition("-")
+    return int(year), int(month) if month else (12 if last else 1)
+
+
+def periods_end_after_they_start(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    for record in records:
+        for path, value in record.nodes:
+            if not isinstance(value, Figure) or value.span is None or value.span.start is None:
+                continue
+            start = _month(value.span.start, last=False)
+            if value.span.end and _month(value.span.end, last=True) < start:
+                yield record.problem((*path, "span", "end"), f"ends ({value.span.end}) before it starts ({value.span.start})")
+            if value.as_of and (value.as_of.year, value.as_of.month) < start:
+                yield record.problem((*path, "as_of"), f"is earlier than the start of its period ({value.span.start})")
+
+
 def residents_not_fewer_than_households(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
     for record in records:
         profile = record.case.profile
@@ -345,6 +363,7 @@ RECORD_RULES: tuple[Rule, ...] = (
     residents_not_fewer_than_households,
     ethnic_group_count_covers_named_groups,
     parts_are_not_larger_than_wholes,
+    periods_end_after_they_start,
     members_are_known,
     derived_places_are_given,
     founding_cites_a_source,
