@@ -129,7 +129,7 @@ PlaceLevel = Literal["region", "city", "district"]
 
 
 class Location(Strict):
-    """Where the community is; only what the sources state. 所在地（仅限来源写明的）。"""
+    """Where the community is: what the sources state, and levels derived from it, marked. 所在地：来源写明的，以及据此推定并标明的。"""
 
     region: Key | None = Field(None, description="province-level key in data/vocab/regions.yaml 省级行政区")
     city: Key | None = Field(None, description="city key in data/vocab/regions.yaml 地级市")
@@ -207,7 +207,6 @@ class Translation(Strict):
         description="state of the other language: reviewed, machine or draft 译文状态：已审校、机器翻译、草稿"
     )
 
-
     @property
     def text_lang(self) -> Lang:
         """The record's language whose texts were checked against the sources."""
@@ -219,8 +218,8 @@ class Member(Strict):
 
     id: Key = Field(description="key that practices refer to 供做法引用的键")
     name: Name = Field(
-        description="name in both languages where known; where the source gives only pinyin, the pinyin is kept "
-        "and the unknown Chinese left empty 名称；来源只给出拼音时保留拼音，未知的汉字留空"
+        description="name in both languages; where the source gives only pinyin, the Chinese keeps the pinyin "
+        "(Jinshijie花园小区) rather than guessing characters 名称；来源只给出拼音时，中文保留拼音，不猜汉字"
     )
 
 
