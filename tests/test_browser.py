@@ -213,3 +213,14 @@ def test_hostile_vocabulary_labels_stay_text_on_the_search_page(browser: Browser
     allow = committed_allowlist()
     allow.content_elements |= FINDER_ELEMENTS
     assert scan_html(rendered, allow) == []
+
+
+def test_a_figure_shows_its_evidence_on_demand(page: Page):
+    page.goto("/en/cases/alpha-community/")
+    item = page.locator("ul.cb-outcomes li").filter(has_text="disputes settled")
+    quote = item.locator("details.cb-evidence blockquote")
+    assert not quote.is_visible()
+    item.locator("details.cb-evidence summary").click()
+    expect(quote).to_be_visible()
+    assert (quote.inner_text(), quote.get_attribute("lang")) == ("调解室成立以来化解纠纷300余件", "zh-Hans")
+    assert item.locator("strong").inner_text() == "over 300 cases"

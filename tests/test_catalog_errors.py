@@ -36,43 +36,47 @@ def test_problems_of_all_files_come_together(data_dir: Path):
     assert text.endswith("12 problems found; nothing was generated.\n")
 
 
-def _with_practices(data_dir: Path, items: list[str]) -> None:
-    """alpha-community with its practices replaced by `items` (the old ones kept under an unknown key)."""
+def _with_practices(data_dir: Path, items: list[str]) -> int:
+    """alpha-community with its practices replaced by `items` (the old ones kept under an
+    unknown key); returns the line the practices are on."""
     path = data_dir / "cases" / "alpha-community.yaml"
     alpha = path.read_text("utf-8")
     path.write_text(alpha.replace("practices:\n", f"practices: [{', '.join(items)}]\nold_practices:\n", 1), "utf-8")
+    return alpha.splitlines().index("practices:") + 1
 
 
 def test_a_list_far_too_long_is_one_problem_not_one_per_item(data_dir: Path):
-    _with_practices(data_dir, ["{}"] * 10_000)  # a 40 KB file that once printed 40,000 lines
+    line = _with_practices(data_dir, ["{}"] * 10_000)  # a 40 KB file that once printed 40,000 lines
     assert errors_for(data_dir) == (
-        "data/cases/alpha-community.yaml:17:4013: a list may have at most 1000 items\n"
+        f"data/cases/alpha-community.yaml:{line}:4013: a list may have at most 1000 items\n"
         "1 problem found; nothing was generated.\n"
     )
 
 
 def test_a_list_over_the_models_limit_is_cut_before_its_items_are_checked(data_dir: Path):
-    _with_practices(data_dir, ["{}"] * 300)  # cut to 200 items before they are validated
+    line = _with_practices(data_dir, ["{}"] * 300)  # cut to 200 items before they are validated
+    at = f"data/cases/alpha-community.yaml:{line}"
     assert errors_for(data_dir).splitlines() == [
-        "data/cases/alpha-community.yaml:17:1: practices: has too many items (at most 200)",
-        *(f"data/cases/alpha-community.yaml:17:{13 + 4 * n}: practices[{n}].{name}: required field is missing"
+        f"{at}:1: practices: has too many items (at most 200)",
+        *(f"{at}:{13 + 4 * n}: practices[{n}].{name}: required field is missing"
           for n in (0, 1) for name in ("description", "id", "themes", "title")),
         # Where the first hidden one was (practices[2].themes), so before the last shown ones of that item.
-        "data/cases/alpha-community.yaml:17:21: 790 more like this: required field is missing",
-        "data/cases/alpha-community.yaml:17:21: practices[2].description: required field is missing",
-        "data/cases/alpha-community.yaml:17:21: practices[2].id: required field is missing",
-        "data/cases/alpha-community.yaml:18:1: old_practices: unknown field",
+        f"{at}:21: 790 more like this: required field is missing",
+        f"{at}:21: practices[2].description: required field is missing",
+        f"{at}:21: practices[2].id: required field is missing",
+        f"data/cases/alpha-community.yaml:{line + 1}:1: old_practices: unknown field",
         "13 problems found; nothing was generated.",
     ]
 
 
 def test_one_message_repeated_in_a_file_is_shown_ten_times_then_counted(data_dir: Path):
-    _with_practices(data_dir, ["{title: {zh: 甲}, themes: [grid-governance], description: {zh: 乙}}"] * 30)
-    missing = [f"data/cases/alpha-community.yaml:17:{13 + 67 * n}: practices[{n}].id: required field is missing" for n in range(10)]
+    line = _with_practices(data_dir, ["{title: {zh: 甲}, themes: [grid-governance], description: {zh: 乙}}"] * 30)
+    at = f"data/cases/alpha-community.yaml:{line}"
+    missing = [f"{at}:{13 + 67 * n}: practices[{n}].id: required field is missing" for n in range(10)]
     assert errors_for(data_dir).splitlines() == [
         *missing,
-        "data/cases/alpha-community.yaml:17:683: 20 more like this: required field is missing",
-        "data/cases/alpha-community.yaml:18:1: old_practices: unknown field",
+        f"{at}:683: 20 more like this: required field is missing",
+        f"data/cases/alpha-community.yaml:{line + 1}:1: old_practices: unknown field",
         "12 problems found; nothing was generated.",
     ]
 

@@ -19,6 +19,7 @@ _KINDS = {
     "ethnic group": "民族",
     "region": "省级行政区",
     "city": "城市",
+    "member": "下属社区或小区",
 }
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -89,6 +90,20 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"symbolic links are not allowed under docs/", "docs/ 下不允许使用符号链接"),
     (r"only regular files are allowed under docs/", "docs/ 下只允许普通文件"),
     (r"unexpected file type (\S+) under docs/", r"docs/ 下出现了意外的文件类型 \1"),
+    (r"a sentence follows its source almost word for word \(similarity (\S+), limit (\S+)\): rewrite “(.+)” in your own words",
+     r"有一句话几乎照抄来源（相似度 \1，上限 \2）：请用自己的话改写“\3”"),
+    (r"(\S+) is more than the (\S+) of the profile's (\w+)", r"\1 超过了概况中的总数 \2（\3）"),
+    (r"ends \((\S+)\) before it starts \((\S+)\)", r"结束时间（\1）早于开始时间（\2）"),
+    (r"is earlier than the start of its period \((\S+)\)", r"早于所属时段的开始时间（\1）"),
+    (r"does not state the value (\S+)", r"没有写出数值 \1"),
+    (r"(\S+) residents are fewer than (\S+) households", r"人口 \1 人少于户数 \2 户"),
+    (r"(\S+) ethnic groups are fewer than the (\d+) named", r"民族数 \1 少于列出的 \2 个民族"),
+    (r"only a case at subdistrict level has members", "只有街道一级的案例才有下属社区或小区"),
+    (r"'(.+)' is used by another member", r"“\1”已被另一个下属社区或小区使用"),
+    (r"'(.+)' is marked derived but not given", r"“\1”标为推定，但没有填写"),
+    (r"every level is derived: at least one must be stated", "所有层级都标为推定：至少要有一级是来源写明的"),
+    (r"give either the source's title or, when it has none, a description",
+     "填写来源的标题；来源没有标题时，改填说明（description），二者只填其一"),
     (r"translation is stale: the original text changed since it was reviewed",
      "译文已过时：原文在审校之后有改动"),
 )
@@ -100,7 +115,9 @@ def translate_message(message: str) -> str:
         return f"另有 {repeated.group(1)} 个同类问题：{translate_message(repeated.group(2))}"
     if message.endswith(ESCAPED):
         return translate_message(message.removesuffix(ESCAPED)) + "（以转义形式写出）"
-    unknown = re.fullmatch(r"unknown (theme|unit|qualifier|source|ethnic group|region|city) '(.+?)'(?:; nearest: (.+))?", message)
+    unknown = re.fullmatch(
+        r"unknown (theme|unit|qualifier|source|ethnic group|region|city|member) '(.+?)'(?:; nearest: (.+))?", message
+    )
     if unknown:
         kind, key, nearest = unknown.groups()
         hint = f"；最接近的是：{nearest}" if nearest else ""

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from . import formatting, markup
 from .catalog import Catalog
-from .model import LANGS, Case, Figure, Lang, Name, Text
+from .model import LANGS, Case, Figure, Founded, Lang, Name, Text
 from .parallel import fork_imap
 from .vocab import GlossaryTerm
 from .translation import NEEDS_WORK, TextState, case_states, counts
@@ -33,6 +33,10 @@ DATA_PREFIX = "data"
 # Above this many practices a theme is summed up on the practices page and listed
 # on its own theme page only, so the practices page stays small at any size.
 PRACTICE_LIST_LIMIT = 50
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # written out: calendar.month_name follows the process locale
 _URL_PART = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)*#[a-z0-9-]*")
 
 
@@ -150,6 +154,26 @@ class View:
         """The case's theme keys, each once, in the order its practices name them."""
         return list(dict.fromkeys(key for practice in case.practices for key in practice.themes))
 
+    def place_marks(self, case: Case) -> list[str]:
+        """Beside each part of place(): '*' for a level the sources do not name but that was derived."""
+        where = case.location
+        levels = [level for level in ("region", "city", "district", "subdistrict") if getattr(where, level)]
+        return ["*" if level in where.derived else "" for level in levels]
+
+    def founded(self, founded: Founded) -> str:
+        if founded.month is None:
+            return self.ui["founded_year"].format(year=founded.year)
+        month_name = MONTHS[founded.month - 1]
+        return self.ui["founded_date"].format(year=founded.year, month=founded.month, month_name=month_name)
+
+    def member(self, case: Case, member_id: str) -> Name:
+        return next(member.name for member in case.members if member.id == member_id)
+
+    def evidence_lang(self, fig: Figure) -> str:
+        """The HTML language of a figure's quoted passage: its source's language."""
+        language = next(source.language for source in self._case.sources if source.id == fig.source)
+        return {"zh": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}[language]
+
     def glossary(self) -> list[GlossaryTerm]:
         """Chinese readers get the file's pinyin order; English readers an alphabetical one."""
         entries = list(self.catalog.vocab.glossary)
@@ -162,6 +186,7 @@ class View:
         return self._source_numbers[source_id]
 
     def for_case(self, case: Case) -> "View":
+        self._case = case
         self._source_numbers = {source.id: index for index, source in enumerate(case.sources, start=1)}
         return self
 
