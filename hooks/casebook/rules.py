@@ -16,7 +16,9 @@ from .problems import Problem, field_path
 from .vocab import Vocabularies
 
 # Headings every case page has; a practice id must not take their anchors.
-RESERVED_ANCHORS = frozenset({"profile", "summary", "brands", "practices", "honours", "sources", "translation"})
+RESERVED_ANCHORS = frozenset(
+    {"profile", "summary", "brands", "practices", "honours", "sources", "translation", "cite", "changes"}
+)
 # Ids that would take the name of a listing page in the same folder.
 RESERVED_IDS = frozenset({"index"})
 
@@ -78,8 +80,9 @@ def walk(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, objec
         stack += reversed(children)
 
 
-def texts(case: Case) -> Iterator[tuple[FieldPath, _Bilingual]]:
-    for path, value in walk(case):
+def texts(record: BaseModel) -> Iterator[tuple[FieldPath, _Bilingual]]:
+    """Every bilingual text of a case or a collection, with its field path."""
+    for path, value in walk(record):
         if isinstance(value, _Bilingual):
             yield path, value
 
