@@ -1,0 +1,129 @@
+"""Printed pages, as a trainer prints them: Chromium's print to PDF, read back page by page.
+
+Each QR code is decoded from the rendered page (zxing-cpp) and must give the
+exact address printed beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+import zxingcpp
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, build_site, make_project, serving
+from conftest import FIXTURE_DATA
+
+SITE_URL = "https://casebook.example.org/"
+DPI = 300  # a printer's resolution: a 2.5 cm code is about 300 pixels wide
+_URL = re.compile(r"https://casebook\.example\.org/\S*")
+
+
+@dataclass(frozen=True)
+class PrintedPage:
+    lines: list[str]
+    codes: list[str]  # what each QR code on the page decodes to
+
+    @property
+    def urls(self) -> list[str]:
+        return [match for line in self.lines for match in _URL.findall(line)]
+
+
+@pytest.fixture(scope="module")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture data built with a site_url, as a published site is: printed addresses are absolute."""
+    project = make_project(tmp_path_factory.mktemp("print"), FIXTURE_DATA)
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("docs_dir: docs\n", f"site_url: {SITE_URL}\ndocs_dir: docs\n"), "utf-8")
+    result = build_site(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).is_file(), f"Chromium not found at {CHROMIUM}: .ci/run installs Debian's chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, published_site: Path) -> Iterator[Page]:
+    with serving(published_site) as base_url:
+        context = browser.new_context(base_url=base_url)
+        yield context.new_page()
+        context.close()
+
+
+def printed(page: Page, path: str) -> list[PrintedPage]:
+    page.goto(path)
+    pdf = pdfium.PdfDocument(page.pdf(format="A4", prefer_css_page_size=True))
+    pages = []
+    for sheet in pdf:
+        text = sheet.get_textpage().get_text_range()
+        lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+        image = sheet.render(scale=DPI / 72, grayscale=True).to_pil()
+        pages.append(PrintedPage(lines, [code.text for code in zxingcpp.read_barcodes(image)]))
+    return pages
+
+
+def headings(page: Page) -> set[str]:
+    return set(page.locator(".md-content h1, .md-content h2, .md-content h3").all_inner_texts())
+
+
+def assert_no_stranded_heading(pages: list[PrintedPage], heading_texts: set[str]) -> None:
+    for number, sheet in enumerate(pages, start=1):
+        assert sheet.lines[-1] not in heading_texts, f"page {number} ends with the heading {sheet.lines[-1]!r}"
+        assert not set(sheet.lines) <= heading_texts, f"page {number} holds only a heading"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "collection_title", "first_item"),
+    [("", "邻里工作坊", "甲社区"), ("en/", "Neighbourhood workshop", "Alpha Community")],
+)
+def test_handout_prints_a_cover_then_one_page_per_item(page: Page, prefix: str, collection_title: str, first_item: str):
+    pages = printed(page, f"/{prefix}handouts/neighbourhood-workshop/")
+    expected = [
+        f"{SITE_URL}{prefix}collections/neighbourhood-workshop/",
+        f"{SITE_URL}{prefix}cases/alpha-community/",
+        f"{SITE_URL}{prefix}cases/beta-community/#spring-festival-fair",
+    ]
+    assert len(pages) == 3  # the cover, then the fixture collection's two items
+    assert [sheet.urls for sheet in pages] == [[url] for url in expected]
+    assert [sheet.codes for sheet in pages] == [[url] for url in expected]
+    assert collection_title in pages[0].lines
+    assert pages[1].lines[1] == first_item  # after the "item 1 of 2" line
+    assert_no_stranded_heading(pages, headings(page))
+
+
+@pytest.mark.parametrize(("prefix", "title"), [("", "甲社区"), ("en/", "Alpha Community")])
+def test_case_page_prints_its_address_and_qr_code_without_navigation(page: Page, prefix: str, title: str):
+    pages = printed(page, f"/{prefix}cases/alpha-community/")
+    url = f"{SITE_URL}{prefix}cases/alpha-community/"
+    assert pages[0].urls[0] == url and pages[0].codes == [url]
+    assert pages[0].lines[2] == title  # under the site's name and the address
+    assert all(sheet.codes == [] for sheet in pages[1:])
+    assert_no_stranded_heading(pages, headings(page))
+    page.emulate_media(media="print")
+    assert page.locator("h1").evaluate("h => getComputedStyle(h).color") == "rgb(0, 0, 0)"
+    chip = page.locator(".cb-theme").first
+    assert chip.evaluate("c => [getComputedStyle(c).color, getComputedStyle(c).backgroundColor]") == [
+        "rgb(0, 0, 0)",
+        "rgba(0, 0, 0, 0)",
+    ]
+    for hidden in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer"):
+        assert not page.locator(hidden).first.is_visible(), f"{hidden} is printed"
+
+
+def test_without_site_url_pages_say_why_there_is_no_qr_code(built_site: Path):
+    handout = (built_site / "en" / "handouts" / "neighbourhood-workshop" / "index.html").read_text("utf-8")
+    assert handout.count("site&#95;url is not set, so there is no full address and no QR code.") == 3
+    assert "cb-qr" not in handout
+    assert 'href="/en/cases/beta-community/#spring-festival-fair">/en/cases/beta-community/#spring-festival-fair</a>' in handout
