@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from casebook.catalog import build_catalog
 from casebook.cli import COLLECTION_SCHEMA_PATH, collection_schema_text
 from casebook.messages_zh import translate_message
 from casebook.problems import DataError
+from casebook.render import plan_pages
 from conftest import FIXTURE_DATA
 from sitebuild import ROOT, make_project
 from test_cli import casebook
@@ -106,3 +108,19 @@ def test_real_collections_check_with_the_real_cases():
         "dispute-mediation-and-grid-governance",
         "embedding-space-services-culture",
     ]
+
+
+def test_pages_with_a_site_url_carry_full_addresses_and_qr_codes(golden):
+    """The published site's collection pages and handouts (the other golden files are built without site_url)."""
+    catalog = dataclasses.replace(build_catalog(FIXTURE_DATA), site_url="https://casebook.example.org/")
+    pages = [page for page in plan_pages(catalog, workers=1) if page.path.startswith(("collections/", "handouts/"))]
+    assert [page.path for page in pages] == [
+        "collections/index.md",
+        "collections/neighbourhood-workshop.md",
+        "handouts/neighbourhood-workshop.md",
+        "collections/index.en.md",
+        "collections/neighbourhood-workshop.en.md",
+        "handouts/neighbourhood-workshop.en.md",
+    ]
+    for page in pages:
+        golden.check(f"pages-site-url/{page.path}", page.content)

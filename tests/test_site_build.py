@@ -52,7 +52,7 @@ def test_with_a_site_url_the_sitemap_lists_every_page_with_its_translation(tmp_p
     root = "https://casebook.example.org/"
     assert re.findall(r"<loc>(.*?)</loc>", sitemap) == [root + path for path in (
         "", "about/", "benchmark/", "contribute/", "search/", "cases/", "cases/alpha-community/", "cases/beta-community/",
-        "glossary/", "practices/", "regions/", "regions/inner-mongolia/", "status/", "themes/",
+        "collections/", "collections/neighbourhood-workshop/", "glossary/", "handouts/neighbourhood-workshop/", "practices/", "regions/", "regions/inner-mongolia/", "status/", "themes/",
         "themes/dispute-mediation/", "themes/festivals-and-culture/", "themes/grid-governance/",
     )]
     assert (
@@ -263,6 +263,7 @@ def test_stale_generated_pages_are_pruned_and_hand_written_kept(tmp_path: Path):
     project = _project(tmp_path)
     assert build_site(project).returncode == 0
     (project / "data" / "cases" / "beta-community.yaml").unlink()
+    (project / "data" / "collections" / "neighbourhood-workshop.yaml").unlink()  # it names beta-community
     (project / "docs" / "notes.md").write_text("# Notes\n", "utf-8")
     assert build_site(project).returncode == 0
     assert sorted(p.name for p in (project / "docs" / "cases").iterdir()) == [
