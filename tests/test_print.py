@@ -1,4 +1,5 @@
-"""Printed pages, as a trainer prints them: Chromium's print to PDF, read back page by page.
+"""What trainers do, in a real Chromium: print pages to PDF, read back page by
+page, and copy citations by keyboard.
 
 Each QR code is decoded from the rendered page (zxing-cpp) and must give the
 exact address printed beside it.
@@ -6,6 +7,7 @@ exact address printed beside it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,7 +16,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from sitebuild import CHROMIUM, CHROMIUM_ARGS, build_site, make_project, serving
 from conftest import FIXTURE_DATA
@@ -127,3 +129,36 @@ def test_without_site_url_pages_say_why_there_is_no_qr_code(built_site: Path):
     assert handout.count("site&#95;url is not set, so there is no full address and no QR code.") == 3
     assert "cb-qr" not in handout
     assert 'href="/en/cases/beta-community/#spring-festival-fair">/en/cases/beta-community/#spring-festival-fair</a>' in handout
+
+
+def test_citation_copies_by_keyboard_with_todays_date(browser: Browser, published_site: Path):
+    with serving(published_site) as base_url:
+        context = browser.new_context(base_url=base_url)
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+        page = context.new_page()
+        page.goto("/en/cases/alpha-community/")
+        button = page.locator('button[data-cb-copy="cite-gbt7714"]')
+        page.locator("#cite a.headerlink").focus()  # the heading's permalink, just before the citations
+        page.keyboard.press("Tab")
+        assert button.evaluate("b => b === document.activeElement"), "Tab does not reach the copy button"
+        page.keyboard.press("Enter")
+        expect(button).to_have_text("Copied")
+        copied = page.evaluate("() => navigator.clipboard.readText()")
+        context.close()
+    today = dt.date.today().isoformat()
+    assert copied == (
+        f"COMMUNITY PRACTICE CASEBOOK. Alpha Community[EB/OL]. (2026-02-01)[{today}]. "
+        "https://casebook.example.org/en/cases/alpha-community/."
+    )
+
+
+def test_citations_are_plain_text_without_javascript(browser: Browser, published_site: Path):
+    with serving(published_site) as base_url:
+        context = browser.new_context(base_url=base_url, java_script_enabled=False)
+        page = context.new_page()
+        page.goto("/cases/alpha-community/")
+        assert page.locator("#cite-apa").inner_text() == (
+            "社区实践案例库. (2026, February 1). 甲社区. https://casebook.example.org/cases/alpha-community/"
+        )
+        assert page.locator("button.cb-copy").evaluate_all("buttons => buttons.map(b => b.hidden)") == [True] * 6
+        context.close()

@@ -28,7 +28,13 @@ History = dict[str, tuple[Change, ...]]
 
 
 def read_history(data_dir: Path) -> History | None:
-    """The commits that touched each file under data_dir, or None without history."""
+    """The commits that touched each file under data_dir, or None without history.
+
+    A shallow clone (CI's default checkout) counts as none: it would show every
+    record as changed once, by whatever commit was checked out.
+    """
+    if (_git(data_dir, "rev-parse", "--is-shallow-repository") or "").strip() != "false":
+        return None
     output = _git(data_dir, "log", f"--format={_RECORD}%cs{_FIELD}%s", "--name-only", "--no-renames", "--", ".")
     if output is None:
         return None

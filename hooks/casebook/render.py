@@ -21,6 +21,8 @@ from markupsafe import Markup
 
 from . import formatting, markup
 from .catalog import Catalog
+from .citation import Cited, cite
+from .history import Change
 from .collection import Collection, Item
 from .model import LANGS, Case, Figure, Lang, Name, Practice, Text
 from .qr import qr_svg
@@ -194,6 +196,23 @@ class View:
         profile = case.profile
         shown = [(self.ui[field], getattr(profile, field)) for field in PROFILE_FIGURES if getattr(profile, field)]
         return shown + [(self.text(fig.label), fig) for fig in profile.others]
+
+    def changes(self, case: Case) -> tuple[Change, ...] | None:
+        """The commits that touched the record, newest first; None when the build has no history."""
+        history = self.catalog.history
+        return None if history is None else history.get(f"cases/{case.id}.yaml", ())
+
+    def updated(self, case: Case) -> Any:
+        """The record's last change: its newest commit where there is history, else its `updated` field."""
+        changes = self.changes(case)
+        return changes[0].date if changes else case.updated
+
+    def cite(self, style: str, case: Case, practice: Practice | None = None) -> Markup:
+        title = self.plain(case.name)
+        if practice is not None:
+            title += self.ui["colon"] + self.plain(practice.title)
+        url = self.permalink(f"cases/{case.id}", practice.id if practice else "")
+        return cite(style, self.lang, Cited(self.ui["site"], title, self.updated(case), url), self.ui["accessed"])
 
     def minutes(self, count: int) -> str:
         return self.ui["minutes"].format(n=count)
