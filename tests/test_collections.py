@@ -111,13 +111,17 @@ def test_real_collections_check_with_the_real_cases():
 
 
 def test_pages_with_a_site_url_carry_full_addresses_and_qr_codes(golden):
-    """The published site's collection pages and handouts (the other golden files are built without site_url)."""
+    """The published site's trainers' pages and a case page with its citations
+    (the other golden files are built without site_url)."""
     catalog = dataclasses.replace(build_catalog(FIXTURE_DATA), site_url="https://casebook.example.org/")
-    pages = [page for page in plan_pages(catalog, workers=1) if page.path.startswith(("collections/", "handouts/"))]
+    shown = ("collections/", "handouts/", "cases/alpha-community.")
+    pages = [page for page in plan_pages(catalog, workers=1) if page.path.startswith(shown)]
     assert [page.path for page in pages] == [
+        "cases/alpha-community.md",
         "collections/index.md",
         "collections/neighbourhood-workshop.md",
         "handouts/neighbourhood-workshop.md",
+        "cases/alpha-community.en.md",
         "collections/index.en.md",
         "collections/neighbourhood-workshop.en.md",
         "handouts/neighbourhood-workshop.en.md",

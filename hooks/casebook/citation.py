@@ -49,11 +49,18 @@ class Cited:
     url: str
 
 
+def printable_url(url: str) -> Markup:
+    """An address as HTML that may wrap after a slash or a #, never at a hyphen,
+    where a reader of the printout could not tell whether the hyphen belongs to it."""
+    parts = re.split(r"(?<=[/#])", url)
+    return Markup("<wbr>").join(Markup('<span class="cb-nobr">{}</span>').format(part) for part in parts if part)
+
+
 def cite(style: str, lang: Lang, cited: Cited, accessed_label: str) -> Markup:
     """One citation as HTML: the title and address escaped, the access date a fillable span."""
     pattern = _pattern(style, lang, cited.publisher, cited.updated)
     accessed = f'<span class="cb-accessed">{html.escape(accessed_label)}</span>'
-    text = pattern.replace(_TITLE, str(markup.inline(cited.title))).replace(_URL, html.escape(cited.url))
+    text = pattern.replace(_TITLE, str(markup.inline(cited.title))).replace(_URL, str(printable_url(cited.url)))
     return Markup(text.replace(_ACCESSED.isoformat(), accessed))
 
 

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from . import formatting, markup
 from .catalog import Catalog
-from .citation import Cited, cite
+from .citation import Cited, cite, printable_url
 from .history import Change
 from .collection import Collection, Item
 from .model import LANGS, Case, Figure, Lang, Name, Practice, Text
@@ -178,6 +178,9 @@ class View:
         address = f"{prefix}{path}/" if path else prefix
         address += f"#{anchor}" if anchor else ""
         return (self.catalog.site_url or "/").rstrip("/") + "/" + address
+
+    def url_text(self, url: str) -> Markup:
+        return printable_url(url)
 
     def qr(self, url: str, best_mask: bool = True) -> Markup:
         """A QR code of an absolute address; none without site_url, which a page then says."""
