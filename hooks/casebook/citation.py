@@ -53,7 +53,7 @@ def printable_url(url: str) -> Markup:
     """An address as HTML that may wrap after a slash or a #, never at a hyphen,
     where a reader of the printout could not tell whether the hyphen belongs to it."""
     parts = re.split(r"(?<=[/#])", url)
-    return Markup("<wbr>").join(Markup('<span class="cb-nobr">{}</span>').format(part) for part in parts if part)
+    return Markup("<wbr>".join(f'<span class="cb-nobr">{html.escape(part)}</span>' for part in parts if part))
 
 
 def cite(style: str, lang: Lang, cited: Cited, accessed_label: str) -> Markup:
