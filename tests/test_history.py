@@ -63,7 +63,7 @@ def test_case_page_shows_its_changes_and_the_updated_date_from_history(tmp_path:
     assert build_site(project).returncode == 0
     page = (project / "site" / "en" / "cases" / "alpha-community" / "index.html").read_text("utf-8")
     assert (
-        '<ul class="cb-changes">\n'
+        '<ul class="cb-changes" data-pagefind-ignore>\n'
         '<li><span class="cb-change-date">2026-04-02</span> Alpha Community: correct the household count</li>\n'
         '<li><span class="cb-change-date">2026-03-01</span> Add the fixture cases</li>\n'
         "</ul>"

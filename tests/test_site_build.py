@@ -77,7 +77,8 @@ def test_case_anchors_are_identical_in_both_languages(built_site: Path, case: st
 
 def test_practice_anchors_are_the_practice_ids(built_site: Path):
     ids = _heading_ids(read(built_site, "en/cases/alpha-community/index.html"))
-    assert ids == ["alpha-community", "profile", "brands", "practices", "grid-worker-visits", "mediation-room", "honours", "sources", "translation"]
+    assert ids == ["alpha-community", "profile", "brands", "practices", "grid-worker-visits", "mediation-room", "honours", "sources", "translation",
+                   "cite", "changes"]
 
 
 def test_language_switcher_stays_on_the_same_case(built_site: Path):
