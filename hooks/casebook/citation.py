@@ -56,11 +56,16 @@ def printable_url(url: str) -> Markup:
     return Markup("<wbr>".join(f'<span class="cb-nobr">{html.escape(part)}</span>' for part in parts if part))
 
 
-def cite(style: str, lang: Lang, cited: Cited, accessed_label: str) -> Markup:
-    """One citation as HTML: the title and address escaped, the access date a fillable span."""
+def cite(style: str, lang: Lang, cited: Cited, accessed_label: str, printed: bool = True) -> Markup:
+    """One citation as HTML: the title and address escaped, the access date a fillable span.
+
+    printed: the address may wrap as on paper (printable_url); citations that
+    never print leave that markup out, a sixth of a case page's size.
+    """
     pattern = _pattern(style, lang, cited.publisher, cited.updated)
     accessed = f'<span class="cb-accessed">{html.escape(accessed_label)}</span>'
-    text = pattern.replace(_TITLE, str(markup.inline(cited.title))).replace(_URL, str(printable_url(cited.url)))
+    url = str(printable_url(cited.url)) if printed else html.escape(cited.url)
+    text = pattern.replace(_TITLE, str(markup.inline(cited.title))).replace(_URL, url)
     return Markup(text.replace(_ACCESSED.isoformat(), accessed))
 
 

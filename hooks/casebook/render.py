@@ -7,6 +7,7 @@ template-made string). So a template cannot forget to escape contributor text.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import re
@@ -22,11 +23,11 @@ from markupsafe import Markup
 from . import formatting, markup
 from .catalog import Catalog
 from .citation import Cited, cite, printable_url
-from .history import Change
 from .collection import Collection, Item
+from .history import Change
 from .model import LANGS, Case, Figure, Lang, Name, Practice, Text
-from .qr import qr_svg
 from .parallel import fork_imap
+from .qr import qr_svg
 from .vocab import GlossaryTerm
 from .translation import NEEDS_WORK, TextState, case_states, counts
 
@@ -180,6 +181,7 @@ class View:
         return (self.catalog.site_url or "/").rstrip("/") + "/" + address
 
     def url_text(self, url: str) -> Markup:
+        """An address to print, wrapping after a slash or a # only."""
         return printable_url(url)
 
     def qr(self, url: str, best_mask: bool = True) -> Markup:
@@ -205,17 +207,19 @@ class View:
         history = self.catalog.history
         return None if history is None else history.get(f"cases/{case.id}.yaml", ())
 
-    def updated(self, case: Case) -> Any:
+    def updated(self, case: Case) -> dt.date:
         """The record's last change: its newest commit where there is history, else its `updated` field."""
         changes = self.changes(case)
         return changes[0].date if changes else case.updated
 
     def cite(self, style: str, case: Case, practice: Practice | None = None) -> Markup:
+        """The case's citation, or its practice's, in a style of citation.STYLE_FILES."""
         title = self.plain(case.name)
         if practice is not None:
             title += self.ui["colon"] + self.plain(practice.title)
         url = self.permalink(f"cases/{case.id}", practice.id if practice else "")
-        return cite(style, self.lang, Cited(self.ui["site"], title, self.updated(case), url), self.ui["accessed"])
+        cited = Cited(self.ui["site"], title, self.updated(case), url)
+        return cite(style, self.lang, cited, self.ui["accessed"], printed=practice is None)  # practices' are screen-only
 
     def minutes(self, count: int) -> str:
         return self.ui["minutes"].format(n=count)
