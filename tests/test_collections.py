@@ -11,6 +11,7 @@ import pytest
 from casebook.catalog import build_catalog
 from casebook.cli import COLLECTION_SCHEMA_PATH, collection_schema_text
 from casebook.messages_zh import translate_message
+from casebook.translation import fingerprint
 from casebook.problems import DataError
 from casebook.render import plan_pages
 from conftest import FIXTURE_DATA
@@ -128,3 +129,23 @@ def test_pages_with_a_site_url_carry_full_addresses_and_qr_codes(golden):
     ]
     for page in pages:
         golden.check(f"pages-site-url/{page.path}", page.content)
+
+
+def test_a_stale_collection_translation_is_a_warning_and_fingerprints_are_listed(tmp_path: Path):
+    project = make_project(tmp_path, FIXTURE_DATA)
+    collection = project / "data" / "collections" / "neighbourhood-workshop.yaml"
+    text = collection.read_text("utf-8")
+    collection.write_text(text.replace(
+        "title: {zh: 邻里工作坊, en: Neighbourhood workshop}",
+        "title: {zh: 邻里工作坊, en: Neighbourhood workshop, reviewed: 0badc0de}"), "utf-8")
+    check = casebook(project, "check")
+    assert (check.returncode, check.stderr) == (
+        0,
+        "warning: data/collections/neighbourhood-workshop.yaml: title.en: translation is stale: "
+        "the original text changed since it was reviewed\n",
+    )
+    listed = casebook(project, "status", "--fingerprints", "data/collections/neighbourhood-workshop.yaml")
+    assert listed.stdout.splitlines()[:2] == [
+        f"title: reviewed: {fingerprint('邻里工作坊')}",
+        f"audience: reviewed: {fingerprint('社区工作者')}",
+    ]

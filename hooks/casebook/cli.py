@@ -101,10 +101,11 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _stale(catalog: Catalog) -> list[str]:
+    records = [(CASES_DIR, case) for case in catalog.cases] + [(COLLECTIONS_DIR, c) for c in catalog.collections]
     return [
-        f"data/cases/{item.case_id}.yaml: {item.field}.{item.lang}: {STALE_MESSAGE}"
-        for case in catalog.cases
-        for item in case_states(case)
+        f"data/{folder}/{item.case_id}.yaml: {item.field}.{item.lang}: {STALE_MESSAGE}"
+        for folder, record in records
+        for item in case_states(record)
         if item.state == "stale"
     ]
 
@@ -112,10 +113,11 @@ def _stale(catalog: Catalog) -> list[str]:
 def _status(args: argparse.Namespace) -> int:
     catalog = build_catalog(args.root / "data", shown_from=args.root)
     if args.fingerprints:
-        case_id = args.fingerprints.stem
-        case = next(case for case in catalog.cases if case.id == case_id)
-        original = case.translation.original
-        for path, text in texts(case):
+        record_id = args.fingerprints.stem
+        records = catalog.collections if args.fingerprints.parent.name == COLLECTIONS_DIR else catalog.cases
+        record = next(record for record in records if record.id == record_id)
+        original = record.translation.original
+        for path, text in texts(record):
             if text.get(original):
                 sys.stdout.write(f"{field_path(path)}: reviewed: {fingerprint(text.get(original) or '')}\n")
         return 0
