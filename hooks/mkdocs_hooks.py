@@ -75,7 +75,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # (static-i18n drops File.generated() pages: its issue #263).
     try:
         workers = 1 if _low_memory() else None
-        site.generate(_data_dir(config), Path(config.docs_dir), os.environ.get(PREVIEW, ""), workers)
+        site.generate(_data_dir(config), Path(config.docs_dir), os.environ.get(PREVIEW, ""), workers, config.site_url)
     except DataError as error:
         raise PluginError(f"the case data has problems:\n{error}") from None
     if not _inner_pass(config):

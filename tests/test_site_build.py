@@ -52,7 +52,7 @@ def test_with_a_site_url_the_sitemap_lists_every_page_with_its_translation(tmp_p
     root = "https://casebook.example.org/"
     assert re.findall(r"<loc>(.*?)</loc>", sitemap) == [root + path for path in (
         "", "about/", "benchmark/", "contribute/", "search/", "cases/", "cases/alpha-community/", "cases/beta-community/",
-        "glossary/", "practices/", "regions/", "regions/inner-mongolia/", "status/", "themes/",
+        "collections/", "collections/neighbourhood-workshop/", "glossary/", "handouts/neighbourhood-workshop/", "practices/", "regions/", "regions/inner-mongolia/", "status/", "themes/",
         "themes/dispute-mediation/", "themes/festivals-and-culture/", "themes/grid-governance/",
     )]
     assert (
@@ -77,7 +77,8 @@ def test_case_anchors_are_identical_in_both_languages(built_site: Path, case: st
 
 def test_practice_anchors_are_the_practice_ids(built_site: Path):
     ids = _heading_ids(read(built_site, "en/cases/alpha-community/index.html"))
-    assert ids == ["alpha-community", "profile", "brands", "practices", "grid-worker-visits", "mediation-room", "honours", "sources", "translation"]
+    assert ids == ["alpha-community", "profile", "brands", "practices", "grid-worker-visits", "mediation-room", "honours", "sources", "translation",
+                   "cite", "changes"]
 
 
 def test_language_switcher_stays_on_the_same_case(built_site: Path):
@@ -263,6 +264,7 @@ def test_stale_generated_pages_are_pruned_and_hand_written_kept(tmp_path: Path):
     project = _project(tmp_path)
     assert build_site(project).returncode == 0
     (project / "data" / "cases" / "beta-community.yaml").unlink()
+    (project / "data" / "collections" / "neighbourhood-workshop.yaml").unlink()  # it names beta-community
     (project / "docs" / "notes.md").write_text("# Notes\n", "utf-8")
     assert build_site(project).returncode == 0
     assert sorted(p.name for p in (project / "docs" / "cases").iterdir()) == [

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from .collection import Collection
+from .collection_rules import CollectionRecord, check_collection
+from .history import History
 from .hygiene import tree_problems
 from .loader import load_bytes, load_file, read_file
 from .model import Case, Practice
@@ -20,12 +23,20 @@ from .vocab import VOCAB_FILES, Vocabularies
 
 CASES_DIR = "cases"
 VOCAB_DIR = "vocab"
+COLLECTIONS_DIR = "collections"
 
 
 @dataclass(frozen=True)
 class Catalog:
     cases: tuple[Case, ...]  # sorted by id
     vocab: Vocabularies
+    collections: tuple[Collection, ...] = ()  # workshop collections, sorted by id
+    # Where the site is published (mkdocs.yml's site_url): permanent URLs and QR codes need it.
+    site_url: str | None = None
+    history: History | None = None  # each record's changes from git; None: no history available
+
+    def case(self, case_id: str) -> Case:
+        return next(case for case in self.cases if case.id == case_id)
 
     def practices_by_theme(self) -> dict[str, list[tuple[Case, Practice]]]:
         index: dict[str, list[tuple[Case, Practice]]] = {theme.key: [] for theme in self.vocab.themes}
@@ -54,15 +65,16 @@ def unexpected_entries(data_dir: Path, base: Path) -> list[Problem]:
 def _data_file_problem(path: Path) -> str | None:
     if path.suffix != ".yaml" and path.name != "README.md":
         return "unexpected file: records and vocabularies are .yaml files"
-    if path.suffix == ".yaml" and path.parent.name not in (CASES_DIR, VOCAB_DIR):
-        return "YAML files belong in data/cases/ or data/vocab/"
+    if path.suffix == ".yaml" and path.parent.name not in (CASES_DIR, VOCAB_DIR, COLLECTIONS_DIR):
+        return "YAML files belong in data/cases/, data/collections/ or data/vocab/"
     return None
 
 
 def data_files(data_dir: Path) -> list[Path]:
     """The files the catalog reads, in a stable order."""
     cases = sorted((data_dir / CASES_DIR).glob("*.yaml"))
-    return [data_dir / VOCAB_DIR / name for name in VOCAB_FILES] + cases
+    collections = sorted((data_dir / COLLECTIONS_DIR).glob("*.yaml"))
+    return [data_dir / VOCAB_DIR / name for name in VOCAB_FILES] + cases + collections
 
 
 def fingerprint(data_dir: Path) -> str:
@@ -79,16 +91,17 @@ def build_catalog(
     """Load the vocabularies and the case records under data_dir (or just `only`).
 
     Raises DataError with every problem found. `workers`: processes that load
-    the records (parallel.fork_imap).
+    the records (parallel.fork_imap). Collections are read with the whole
+    casebook, or when `only` names one (then with every case, which they refer to).
     """
     base = shown_from or data_dir.parent
     problems = unexpected_entries(data_dir, base)
     vocab, found = _load_vocabularies(data_dir, base)
     problems += found
     records: list[Record] = []
+    collection_paths, case_paths = _split(data_dir, only)
     # Never read through a link or a pipe: unexpected_entries reports them.
-    paths = sorted(only if only is not None else (data_dir / CASES_DIR).glob("*.yaml"))
-    files = [(path, _shown(path, base)) for path in paths if not path.is_symlink() and path.is_file()]
+    files = [(path, _shown(path, base)) for path in case_paths if not path.is_symlink() and path.is_file()]
     loaded = fork_imap(functools.partial(_load_record, vocab=vocab), files, workers)
     for (path, shown_as), result in zip(files, loaded):
         problems += result.problems
@@ -96,9 +109,48 @@ def build_catalog(
             records.append(Record(Case.model_validate(result.data), shown_as, result.raw, path.stem))
     if vocab is not None:
         problems += check_across(tuple(records), vocab)
+    cases = tuple(record.case for record in sorted(records, key=lambda r: r.case.id))
+    # A case that did not load would make every collection naming it wrong too:
+    # their rules wait until the cases load (the collections are still validated).
+    known = None if problems else {case.id: case for case in cases}
+    collections, found = _load_collections(collection_paths, base, known)
+    problems += found
     if problems or vocab is None:
         raise DataError(problems)
-    return Catalog(tuple(record.case for record in sorted(records, key=lambda r: r.case.id)), vocab)
+    return Catalog(cases, vocab, collections)
+
+
+def _split(data_dir: Path, only: list[Path] | None) -> tuple[list[Path], list[Path]]:
+    """(collection files, case files) to read: all, or those `only` names (a preview names cases)."""
+    every_case = sorted((data_dir / CASES_DIR).glob("*.yaml"))
+    if only is None:
+        return sorted((data_dir / COLLECTIONS_DIR).glob("*.yaml")), every_case
+    collections = sorted(path for path in only if path.parent.name == COLLECTIONS_DIR)
+    cases = sorted(path for path in only if path.parent.name != COLLECTIONS_DIR)
+    return collections, (every_case if collections else cases)
+
+
+def _load_collections(
+    paths: list[Path], base: Path, cases: dict[str, Case] | None
+) -> tuple[tuple[Collection, ...], list[Problem]]:
+    problems: list[Problem] = []
+    collections = []
+    for path in paths:
+        if path.is_symlink() or not path.is_file():
+            continue  # reported by unexpected_entries; never read through a link
+        shown_as = _shown(path, base)
+        raw, found = read_file(path, shown_as)
+        document, found = load_bytes(raw, shown_as) if raw is not None else (None, found)
+        problems += found
+        if document is None or raw is None:
+            continue
+        collection, found = validate(Collection, document)
+        problems += found
+        if collection is not None:
+            if cases is not None:
+                problems += check_collection(CollectionRecord(collection, shown_as, raw, path.stem), cases)
+            collections.append(collection)
+    return tuple(sorted(collections, key=lambda collection: collection.id)), problems
 
 
 def _shown(path: Path, base: Path) -> str:

@@ -1,4 +1,4 @@
-"""Command line for contributors: new, check, status, schema. No MkDocs on this path."""
+"""Command line for contributors: new, check, status, schema (cases and collections). No MkDocs on this path."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from .catalog import CASES_DIR, Catalog, build_catalog
+from .catalog import CASES_DIR, COLLECTIONS_DIR, Catalog, build_catalog
+from .collection import Collection
 from .messages_zh import report_zh, translate_message
 from .model import ID_PATTERN, MAX_ID, Case
 from .pipeline import generate
@@ -23,6 +24,7 @@ from .similarity import NEAR_COPY, near_copies
 from .translation import STATES, case_states, counts, fingerprint
 
 SCHEMA_PATH = Path("schema") / "case.schema.json"
+COLLECTION_SCHEMA_PATH = Path("schema") / "collection.schema.json"
 STALE_MESSAGE = "translation is stale: the original text changed since it was reviewed"
 
 
@@ -42,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     new = commands.add_parser("new", help="scaffold data/cases/<id>.yaml from the template 新建案例")
     new.add_argument("id")
+    new.add_argument(
+        "--collection", action="store_true", help="scaffold data/collections/<id>.yaml, a workshop collection 新建培训选集"
+    )
     new.set_defaults(run=_new)
     check = commands.add_parser("check", help="validate records (default: all) 检查案例")
     check.add_argument("files", nargs="*", type=Path)
@@ -73,11 +78,13 @@ def _new(args: argparse.Namespace) -> int:
     if not re.fullmatch(ID_PATTERN, case_id) or len(case_id) > MAX_ID:
         sys.stderr.write(f"'{case_id}' is not a valid id: use lowercase ASCII letters and digits joined by hyphens\n")
         return 1
-    target = args.root / "data" / CASES_DIR / f"{case_id}.yaml"
+    folder, template_name = (COLLECTIONS_DIR, "new-collection.yaml") if args.collection else (CASES_DIR, "new-case.yaml")
+    target = args.root / "data" / folder / f"{case_id}.yaml"
     if target.exists():
         sys.stderr.write(f"{target.as_posix()} already exists: choose another id (ids are never reused)\n")
         return 1
-    template = resources.files("casebook").joinpath("templates/new-case.yaml").read_text("utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    template = resources.files("casebook").joinpath(f"templates/{template_name}").read_text("utf-8")
     text = template.replace("__ID__", case_id).replace("__TODAY__", dt.date.today().isoformat())
     target.write_text(text, "utf-8")
     sys.stdout.write(f"created {target.as_posix()}\n")
@@ -93,15 +100,19 @@ def _check(args: argparse.Namespace) -> int:
             line = line.replace(STALE_MESSAGE, translate_message(STALE_MESSAGE))
         sys.stderr.write(f"warning: {line}\n")
     noun = "case" if len(catalog.cases) == 1 else "cases"
-    sys.stdout.write(f"{len(catalog.cases)} {noun} checked; no problems found.\n")
+    checked = f"{len(catalog.cases)} {noun}"
+    if catalog.collections:
+        checked += f" and {len(catalog.collections)} collection{'' if len(catalog.collections) == 1 else 's'}"
+    sys.stdout.write(f"{checked} checked; no problems found.\n")
     return 0
 
 
 def _stale(catalog: Catalog) -> list[str]:
+    records = [(CASES_DIR, case) for case in catalog.cases] + [(COLLECTIONS_DIR, c) for c in catalog.collections]
     return [
-        f"data/cases/{item.case_id}.yaml: {item.field}.{item.lang}: {STALE_MESSAGE}"
-        for case in catalog.cases
-        for item in case_states(case)
+        f"data/{folder}/{item.case_id}.yaml: {item.field}.{item.lang}: {STALE_MESSAGE}"
+        for folder, record in records
+        for item in case_states(record)
         if item.state == "stale"
     ]
 
@@ -109,10 +120,11 @@ def _stale(catalog: Catalog) -> list[str]:
 def _status(args: argparse.Namespace) -> int:
     catalog = build_catalog(args.root / "data", shown_from=args.root)
     if args.fingerprints:
-        case_id = args.fingerprints.stem
-        case = next(case for case in catalog.cases if case.id == case_id)
-        original = case.translation.text_lang
-        for path, text in texts(case):
+        record_id = args.fingerprints.stem
+        records = catalog.collections if args.fingerprints.parent.name == COLLECTIONS_DIR else catalog.cases
+        record = next(record for record in records if record.id == record_id)
+        original = record.translation.text_lang
+        for path, text in texts(record):
             if text.get(original):
                 sys.stdout.write(f"{field_path(path)}: reviewed: {fingerprint(text.get(original) or '')}\n")
         return 0
@@ -127,10 +139,11 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    target = args.root / SCHEMA_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(schema_text(), "utf-8")
-    sys.stdout.write(f"wrote {SCHEMA_PATH.as_posix()}\n")
+    for path, text in ((SCHEMA_PATH, schema_text()), (COLLECTION_SCHEMA_PATH, collection_schema_text())):
+        target = args.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, "utf-8")
+        sys.stdout.write(f"wrote {path.as_posix()}\n")
     return 0
 
 
@@ -187,7 +200,14 @@ def _scan(args: argparse.Namespace) -> int:
 
 
 def schema_text() -> str:
-    schema = Case.model_json_schema()
+    return _schema_json(Case.model_json_schema(), "Casebook case record 案例记录")
+
+
+def collection_schema_text() -> str:
+    return _schema_json(Collection.model_json_schema(), "Casebook workshop collection 培训选集")
+
+
+def _schema_json(schema: dict, title: str) -> str:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Casebook case record 案例记录"
+    schema["title"] = title
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

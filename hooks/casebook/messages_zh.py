@@ -20,6 +20,7 @@ _KINDS = {
     "region": "省级行政区",
     "city": "城市",
     "member": "下属社区或小区",
+    "case": "案例",
 }
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -34,6 +35,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"must not be empty", "不能为空"),
     (r"must be lowercase ASCII letters and digits joined by single hyphens \(kebab-case\)",
      "只能由小写英文字母和数字组成，以单个连字符分隔"),
+    (r"must be a case id, or a case id and a practice id joined by # \(case-id#practice-id\)",
+     "必须是案例编号，或以 # 连接的案例编号与做法编号（case-id#practice-id）"),
     (r"must be an http:// or https:// address with a host name", "必须是带主机名的 http:// 或 https:// 地址"),
     (r"is too long \(at most (\d+) characters\)", r"过长（最多 \1 个字符）"),
     (r"has too many items \(at most (\d+)\)", r"项数过多（最多 \1 项）"),
@@ -86,7 +89,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"symbolic links are not allowed under data/", "data/ 下不允许使用符号链接"),
     (r"only regular files are allowed under data/", "data/ 下只允许普通文件"),
     (r"unexpected file: records and vocabularies are \.yaml files", "意外的文件：案例和词表都应是 .yaml 文件"),
-    (r"YAML files belong in data/cases/ or data/vocab/", "YAML 文件应放在 data/cases/ 或 data/vocab/ 中"),
+    (r"YAML files belong in data/cases/, data/collections/ or data/vocab/",
+     "YAML 文件应放在 data/cases/、data/collections/ 或 data/vocab/ 中"),
+    (r"'(.+)' is already item (\d+)", r"“\1”已是第 \2 项"),
     (r"symbolic links are not allowed under docs/", "docs/ 下不允许使用符号链接"),
     (r"only regular files are allowed under docs/", "docs/ 下只允许普通文件"),
     (r"unexpected file type (\S+) under docs/", r"docs/ 下出现了意外的文件类型 \1"),
@@ -115,8 +120,13 @@ def translate_message(message: str) -> str:
         return f"另有 {repeated.group(1)} 个同类问题：{translate_message(repeated.group(2))}"
     if message.endswith(ESCAPED):
         return translate_message(message.removesuffix(ESCAPED)) + "（以转义形式写出）"
+    practice = re.fullmatch(r"unknown practice '(.+?)' in case '(.+?)'(?:; nearest: (.+))?", message)
+    if practice:
+        key, case_id, nearest = practice.groups()
+        hint = f"；最接近的是：{nearest}" if nearest else ""
+        return f"案例“{case_id}”中没有做法“{key}”{hint}"
     unknown = re.fullmatch(
-        r"unknown (theme|unit|qualifier|source|ethnic group|region|city|member) '(.+?)'(?:; nearest: (.+))?", message
+        r"unknown (theme|unit|qualifier|source|ethnic group|region|city|member|case) '(.+?)'(?:; nearest: (.+))?", message
     )
     if unknown:
         kind, key, nearest = unknown.groups()

@@ -7,12 +7,14 @@ memo makes the second pass cost nothing and report nothing twice.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import CASES_DIR, build_catalog, fingerprint
+from .history import head, read_history
 from .model import LANGS, Lang
 from .problems import DataError, Problem
 from .render import DATA_PREFIX, home_stats, page_paths, render_pages
@@ -30,22 +32,30 @@ class Result:
     deleted: int
 
 
-_memo: dict[tuple[Path, Path, tuple[str, ...] | None], tuple[str, Result]] = {}
+_memo: dict[tuple[Path, Path, tuple[str, ...] | None, str | None], tuple[str, Result]] = {}
 
 
-def generate(data_dir: Path, docs_dir: Path, only: tuple[str, ...] | None = None, workers: int | None = None) -> Result:
+def generate(
+    data_dir: Path,
+    docs_dir: Path,
+    only: tuple[str, ...] | None = None,
+    workers: int | None = None,
+    site_url: str | None = None,
+) -> Result:
     """Validate data_dir and write its pages into docs_dir; raises DataError.
 
     `only` (case ids) is the preview: just those records are read and published,
     so a contributor sees a change in seconds however many cases there are.
     `workers`: processes that render pages (parallel.fork_imap).
+    `site_url`: where the site is published, for permanent addresses and QR codes.
     """
-    key = (data_dir.resolve(), docs_dir.resolve(), only)
-    stamp = fingerprint(data_dir)
+    key = (data_dir.resolve(), docs_dir.resolve(), only, site_url)
+    stamp = fingerprint(data_dir) + head(data_dir)  # a commit changes the change logs
     if key in _memo and _memo[key][0] == stamp:
         return _memo[key][1]
     with _collector_paused():
         catalog = build_catalog(data_dir, only=None if only is None else _record_paths(data_dir, only))
+        catalog = dataclasses.replace(catalog, site_url=site_url, history=read_history(data_dir))
         written, deleted = write_pages(docs_dir, page_paths(catalog), render_pages(catalog, workers))
         stats = {lang: home_stats(catalog, lang) for lang in LANGS}
     result = Result(len(catalog.cases), stats, written, deleted)

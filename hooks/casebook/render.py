@@ -7,6 +7,7 @@ template-made string). So a template cannot forget to escape contributor text.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import re
@@ -21,13 +22,17 @@ from markupsafe import Markup
 
 from . import formatting, markup
 from .catalog import Catalog
-from .model import LANGS, Case, Figure, Founded, Lang, Name, Text
+from .citation import Cited, cite, printable_url
+from .collection import Collection, Item
+from .history import Change
+from .model import LANGS, Case, Figure, Founded, Lang, Name, Practice, Text
 from .parallel import fork_imap
+from .qr import qr_svg
 from .vocab import GlossaryTerm
 from .translation import NEEDS_WORK, TextState, case_states, counts
 
 # Folders under docs/ that belong to the generator; everything else is hand-written.
-GENERATED_DIRS = ("cases", "themes", "regions", "practices", "glossary", "status")
+GENERATED_DIRS = ("cases", "themes", "regions", "practices", "glossary", "status", "collections", "handouts")
 SUFFIX = {"zh": ".md", "en": ".en.md"}  # static-i18n's suffix structure
 DATA_PREFIX = "data"
 # Above this many practices a theme is summed up on the practices page and listed
@@ -37,6 +42,8 @@ MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # written out: calendar.month_name follows the process locale
+# The profile's figures in the order the case page shows them.
+PROFILE_FIGURES = ("area", "households", "residents", "compounds", "buildings", "grids", "ethnic_group_count")
 _URL_PART = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)*#[a-z0-9-]*")
 
 
@@ -48,7 +55,11 @@ class Page:
 
 @functools.cache
 def ui_strings() -> dict[str, dict[str, str]]:
-    return yaml.safe_load(resources.files("casebook").joinpath("ui.yaml").read_text("utf-8"))
+    strings: dict[str, dict[str, str]] = {}
+    for name in ("ui.yaml", "ui-trainers.yaml"):  # the trainers' pages keep their words apart
+        for lang, words in yaml.safe_load(resources.files("casebook").joinpath(name).read_text("utf-8")).items():
+            strings.setdefault(lang, {}).update(words)
+    return strings
 
 
 def _finalize(value: Any) -> Any:
@@ -200,6 +211,58 @@ class View:
     def date(self, value: Any) -> str:
         return value.isoformat() if value else self.ui["date_unknown"]
 
+    def permalink(self, to_page: str, anchor: str = "") -> str:
+        """The page's permanent address in this language: absolute with site_url, else from the site's root."""
+        path = to_page.removesuffix("/index").removesuffix("index")
+        prefix = "" if self.lang == LANGS[0] else f"{self.lang}/"  # the default language is at the root
+        address = f"{prefix}{path}/" if path else prefix
+        address += f"#{anchor}" if anchor else ""
+        return (self.catalog.site_url or "/").rstrip("/") + "/" + address
+
+    def url_text(self, url: str) -> Markup:
+        """An address to print, wrapping after a slash or a # only."""
+        return printable_url(url)
+
+    def qr(self, url: str, best_mask: bool = True) -> Markup:
+        """A QR code of an absolute address; none without site_url, which a page then says."""
+        return qr_svg(url, best_mask) if self.catalog.site_url else Markup("")
+
+    def item(self, item: Item) -> tuple[Case, Practice | None]:
+        """A collection item's case, and its practice when it names one (the rules made sure both exist)."""
+        case = self.catalog.case(item.case_id)
+        practice = next((p for p in case.practices if p.id == item.practice_id), None)
+        return case, practice
+
+    def key_figures(self, case: Case, practice: Practice | None) -> list[tuple[str | Markup, Figure]]:
+        """(label, figure) of a practice's outcomes, or of a case's profile."""
+        if practice is not None:
+            return [(self.text(fig.label), fig) for fig in practice.figures]
+        profile = case.profile
+        shown = [(self.ui[field], getattr(profile, field)) for field in PROFILE_FIGURES if getattr(profile, field)]
+        return shown + [(self.text(fig.label), fig) for fig in profile.others]
+
+    def changes(self, case: Case) -> tuple[Change, ...] | None:
+        """The commits that touched the record, newest first; None when the build has no history."""
+        history = self.catalog.history
+        return None if history is None else history.get(f"cases/{case.id}.yaml", ())
+
+    def updated(self, case: Case) -> dt.date:
+        """The record's last change: its newest commit where there is history, else its `updated` field."""
+        changes = self.changes(case)
+        return changes[0].date if changes else case.updated
+
+    def cite(self, style: str, case: Case, practice: Practice | None = None) -> Markup:
+        """The case's citation, or its practice's, in a style of citation.STYLE_FILES."""
+        title = self.plain(case.name)
+        if practice is not None:
+            title += self.ui["colon"] + self.plain(practice.title)
+        url = self.permalink(f"cases/{case.id}", practice.id if practice else "")
+        cited = Cited(self.ui["site"], title, self.updated(case), url)
+        return cite(style, self.lang, cited, self.ui["accessed"], printed=practice is None)  # practices' are screen-only
+
+    def minutes(self, count: int) -> str:
+        return self.ui["minutes"].format(n=count)
+
 
 def page_url(from_page: str, to_page: str, anchor: str = "") -> Markup:
     """A link between generated pages written as the site's URL, not as a .md path.
@@ -300,6 +363,15 @@ def _page_plan(catalog: Catalog) -> list[tuple[str, str, dict[str, Any]]]:
         if region.key in by_region
     ]
     plan += [("glossary/index", "glossary.md.j2", {}), ("status/index", "status.md.j2", {})]
+    return plan + _collection_plan(catalog.collections)
+
+
+def _collection_plan(collections: tuple[Collection, ...]) -> list[tuple[str, str, dict[str, Any]]]:
+    """The trainers' pages: an index, then each collection's page and printable handout."""
+    plan: list[tuple[str, str, dict[str, Any]]] = [("collections/index", "collection-index.md.j2", {})]
+    for collection in collections:
+        source = {"collection": collection, "source": f"{DATA_PREFIX}/collections/{collection.id}.yaml"}
+        plan += [(f"collections/{collection.id}", "collection.md.j2", source), (f"handouts/{collection.id}", "handout.md.j2", source)]
     return plan
 
 

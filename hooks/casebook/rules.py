@@ -24,7 +24,7 @@ from .vocab import Vocabularies
 
 # Headings every case page has; no other anchor of the page may take theirs.
 RESERVED_ANCHORS = frozenset(
-    {"profile", "summary", "brands", "members", "practices", "honours", "sources", "translation"}
+    {"profile", "summary", "brands", "members", "practices", "honours", "sources", "translation", "cite", "changes"}
 )
 SOURCE_ANCHOR = "source-"  # a source's anchor on the case page: source-<id> (templates/case.md.j2)
 # Ids that would take the name of a listing page in the same folder.
@@ -88,8 +88,9 @@ def walk(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, objec
         stack += reversed(children)
 
 
-def texts(case: Case) -> Iterator[tuple[FieldPath, _Bilingual]]:
-    for path, value in walk(case):
+def texts(record: BaseModel) -> Iterator[tuple[FieldPath, _Bilingual]]:
+    """Every bilingual text of a case or a collection, with its field path."""
+    for path, value in walk(record):
         if isinstance(value, _Bilingual):
             yield path, value
 

@@ -15,11 +15,14 @@ EDIT_ROOT_MARKER = "/docs/"
 _latest: Result | None = None  # this build's result: page events run after on_pre_build
 
 
-def generate(data_dir: Path, docs_dir: Path, preview: str = "", workers: int | None = None) -> Result:
+def generate(
+    data_dir: Path, docs_dir: Path, preview: str = "", workers: int | None = None, site_url: str | None = None
+) -> Result:
     """preview: the CASEBOOK_PREVIEW value, case ids or record paths separated by commas;
-    workers: processes that render pages (None: every core, for a large casebook)."""
+    workers: processes that render pages (None: every core, for a large casebook);
+    site_url: mkdocs.yml's, for the printed pages' permanent addresses and QR codes."""
     global _latest
-    _latest = _generate(data_dir, docs_dir, preview_ids(preview), workers)
+    _latest = _generate(data_dir, docs_dir, preview_ids(preview), workers, site_url)
     return _latest
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
+from .collection import Collection
 from .model import LANGS, Case, Lang, _Bilingual
 from .problems import field_path
 from .rules import texts
@@ -14,6 +15,7 @@ from .rules import texts
 State = Literal["original", "reviewed", "machine", "draft", "missing", "stale"]
 STATES: tuple[State, ...] = ("original", "reviewed", "machine", "draft", "missing", "stale")
 NEEDS_WORK: frozenset[State] = frozenset({"machine", "draft", "missing", "stale"})
+Translated = Case | Collection  # records whose texts carry a translation state
 
 
 def fingerprint(text: str) -> str:
@@ -29,7 +31,7 @@ class TextState:
     state: State
 
 
-def text_state(case: Case, text: _Bilingual, lang: Lang) -> State:
+def text_state(case: Translated, text: _Bilingual, lang: Lang) -> State:
     original = case.translation.text_lang
     if lang == original:
         return "original" if text.get(lang) else "missing"
@@ -41,7 +43,7 @@ def text_state(case: Case, text: _Bilingual, lang: Lang) -> State:
     return case.translation.state
 
 
-def case_states(case: Case) -> list[TextState]:
+def case_states(case: Translated) -> list[TextState]:
     return [
         TextState(case.id, field, lang, text_state(case, text, lang))
         for field, text in ((field_path(path), text) for path, text in texts(case))

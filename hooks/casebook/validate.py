@@ -10,6 +10,7 @@ from annotated_types import MaxLen
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from .collection import REF_PATTERN
 from .loader import Document, FieldPath
 from .model import ID_PATTERN
 from .problems import Problem, field_path
@@ -80,6 +81,8 @@ def _message(detail: Any) -> str:
     if kind == "string_pattern_mismatch":
         if detail["ctx"]["pattern"] == ID_PATTERN:
             return "must be lowercase ASCII letters and digits joined by single hyphens (kebab-case)"
+        if detail["ctx"]["pattern"] == REF_PATTERN:
+            return "must be a case id, or a case id and a practice id joined by # (case-id#practice-id)"
         return "must be an http:// or https:// address with a host name"
     if kind == "string_too_long":
         return f"is too long (at most {detail['ctx']['max_length']} characters)"

@@ -1,0 +1,103 @@
+"""Rules for workshop collections: each a plain function that yields problems.
+
+A collection refers to cases and practices by id, so its rules run once every
+case record is loaded (catalog.py).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from .collection import Collection
+from .loader import Document, FieldPath, load_bytes
+from .model import LANGS, Case
+from .personal_data import personal_data
+from .problems import Problem, field_path
+from .rules import RESERVED_IDS, nearest, texts
+
+
+@dataclass(frozen=True)
+class CollectionRecord:
+    """A validated collection and the file it came from (positions re-parsed only for a problem)."""
+
+    collection: Collection
+    shown_as: str
+    raw: bytes
+    file_stem: str
+
+    @functools.cached_property
+    def document(self) -> Document:
+        document, _ = load_bytes(self.raw, self.shown_as)
+        assert document is not None, "these bytes loaded once already"
+        return document
+
+    def problem(self, parts: FieldPath, message: str) -> Problem:
+        line, column = self.document.position(parts)
+        return Problem(self.document.path, line, column, field_path(parts), message)
+
+
+CollectionRule = Callable[[CollectionRecord, dict[str, Case]], Iterable[Problem]]
+
+
+def id_matches_file_name(record: CollectionRecord, cases: dict[str, Case]) -> Iterator[Problem]:
+    collection_id = record.collection.id
+    if collection_id != record.file_stem:
+        yield record.problem(("id",), f"must equal the file name '{record.file_stem}'")
+    elif collection_id in RESERVED_IDS:
+        yield record.problem(("id",), f"'{collection_id}' is reserved for a listing page")
+
+
+def items_are_known(record: CollectionRecord, cases: dict[str, Case]) -> Iterator[Problem]:
+    for index, item in enumerate(record.collection.items):
+        at = ("items", index, "ref")
+        case = cases.get(item.case_id)
+        if case is None:
+            yield record.problem(at, f"unknown case '{item.case_id}'{nearest(item.case_id, cases)}")
+            continue
+        practices = [practice.id for practice in case.practices]
+        if item.practice_id and item.practice_id not in practices:
+            where = f"unknown practice '{item.practice_id}' in case '{case.id}'"
+            yield record.problem(at, where + nearest(item.practice_id, practices))
+
+
+def items_are_unique(record: CollectionRecord, cases: dict[str, Case]) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for index, item in enumerate(record.collection.items):
+        if item.ref in seen:
+            yield record.problem(("items", index, "ref"), f"'{item.ref}' is already item {seen[item.ref] + 1}")
+        seen.setdefault(item.ref, index)
+
+
+def original_language_is_complete(record: CollectionRecord, cases: dict[str, Case]) -> Iterator[Problem]:
+    original = record.collection.translation.text_lang
+    for path, text in texts(record.collection):
+        if not text.get(original):
+            yield record.problem((*path, original), f"missing text in the original language ({original})")
+
+
+def no_personal_data_in_text(record: CollectionRecord, cases: dict[str, Case]) -> Iterator[Problem]:
+    for path, text in texts(record.collection):
+        for lang in LANGS:
+            for kind in personal_data(text.get(lang) or ""):
+                yield record.problem((*path, lang), f"contains {kind}; personal data may not appear in records")
+
+
+def updated_is_not_before_added(record: CollectionRecord, cases: dict[str, Case]) -> Iterator[Problem]:
+    if record.collection.updated < record.collection.added:
+        yield record.problem(("updated",), "must not be earlier than 'added'")
+
+
+COLLECTION_RULES: tuple[CollectionRule, ...] = (
+    id_matches_file_name,
+    items_are_known,
+    items_are_unique,
+    original_language_is_complete,
+    no_personal_data_in_text,
+    updated_is_not_before_added,
+)
+
+
+def check_collection(record: CollectionRecord, cases: dict[str, Case]) -> list[Problem]:
+    return [problem for rule in COLLECTION_RULES for problem in rule(record, cases)]
