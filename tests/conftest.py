@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
-from sitebuild import build_site, make_project
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, build_site, make_project
 
 TESTS = Path(__file__).parent
 FIXTURE_DATA = TESTS / "fixtures" / "data"
@@ -55,3 +57,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(project, env={"CASEBOOK_SEARCH_PART_PAGES": "3"})
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, shared by every test that drives a page."""
+    assert Path(CHROMIUM).is_file(), f"Chromium not found at {CHROMIUM}: .ci/run installs Debian's chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -16,9 +16,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, build_site, make_project, serving
+from sitebuild import build_site, make_project, serving
 from conftest import FIXTURE_DATA
 
 SITE_URL = "https://casebook.example.org/"
@@ -47,15 +47,6 @@ def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).is_file(), f"Chromium not found at {CHROMIUM}: .ci/run installs Debian's chromium"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -17,13 +17,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
 from casebook.catalog import Catalog, build_catalog
 from casebook.model import Name
 from casebook.search import ZERO_WIDTH_SPACE, fragments
 from conftest import FIXTURE_DATA
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, make_project, serving
+from sitebuild import ROOT, build_site, make_project, serving
 
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 PRECISION_TARGET = 0.95
@@ -73,11 +73,11 @@ def titled_cases(catalog: Catalog, lang: str, query: str) -> set[str]:
     return found
 
 
-def measure(site: Path, catalog: Catalog) -> Iterator[tuple[str, str, dict, set[str], set[str]]]:
+def measure(browser: Browser, site: Path, catalog: Catalog) -> Iterator[tuple[str, str, dict, set[str], set[str]]]:
     """(language, query, what the finder found, pages that hold the query, cases titled with it)."""
-    with serving(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(base_url=url)
+    with serving(site) as url:
+        context = browser.new_context(base_url=url)
+        page = context.new_page()
         for lang, start in (("zh", "/search/"), ("en", "/en/search/")):
             page.goto(start)
             page.wait_for_function("() => window.casebookFinder", timeout=20_000)
@@ -87,12 +87,12 @@ def measure(site: Path, catalog: Catalog) -> Iterator[tuple[str, str, dict, set[
                 found = page.evaluate("query => window.casebookFinder.pages(query)", query)
                 expected = {path for path, text in pages.items() if holds(text, query)}
                 yield lang, query, found, expected, titled_cases(catalog, lang, query)
-        browser.close()
+        context.close()
 
 
-def check(site: Path, catalog: Catalog) -> None:
+def check(browser: Browser, site: Path, catalog: Catalog) -> None:
     missed, extra, misranked, nowhere, apart_when_held, returned = [], [], [], [], [], 0
-    for lang, query, answer, expected, titled in measure(site, catalog):
+    for lang, query, answer, expected, titled in measure(browser, site, catalog):
         found = [] if answer["apart"] else answer["urls"]
         if answer["apart"] and expected:
             apart_when_held.append(f"{lang} {query!r}")
@@ -111,8 +111,8 @@ def check(site: Path, catalog: Catalog) -> None:
     assert precision >= PRECISION_TARGET, f"precision {precision:.3f}; pages without the query: {extra}"
 
 
-def test_every_page_holding_a_query_is_found_in_the_fixture_site(built_site: Path):
-    check(built_site, build_catalog(FIXTURE_DATA))
+def test_every_page_holding_a_query_is_found_in_the_fixture_site(browser: Browser, built_site: Path):
+    check(browser, built_site, build_catalog(FIXTURE_DATA))
 
 
 @pytest.fixture(scope="module")
@@ -123,5 +123,5 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
-def test_every_page_holding_a_query_is_found_in_the_real_casebook(real_site: Path):
-    check(real_site, build_catalog(ROOT / "data"))
+def test_every_page_holding_a_query_is_found_in_the_real_casebook(browser: Browser, real_site: Path):
+    check(browser, real_site, build_catalog(ROOT / "data"))
