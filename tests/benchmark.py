@@ -178,6 +178,7 @@ def measure(count: int, workdir: Path, serve: bool, port: int = 8123) -> dict:
         "largest_gzip": round(max(zipped) / 1024, 1),
         "median_gzip": round(statistics.median(zipped) / 1024, 1),
     }
+    result["search_quality"] = search_quality(site, project / "data")
     searches = {lang: first_search(site, start, query) for lang, (start, query) in FIRST_SEARCH.items()}
     result["first_search_kb_gzip"] = {lang: kb for lang, (kb, _) in searches.items()}
     result["first_search_results"] = {lang: found for lang, (_, found) in searches.items()}
@@ -185,6 +186,38 @@ def measure(count: int, workdir: Path, serve: bool, port: int = 8123) -> dict:
         result["serve_update_s"] = serve_update_seconds(project, port)
         result["preview_update_s"] = serve_update_seconds(project, port, preview="synthetic-00000")
     return result
+
+
+SEARCH_SAMPLE = 100  # queries a language from the query set of tests/test_search_recall.py
+
+
+def search_quality(site: Path, data_dir: Path) -> dict[str, dict[str, float]]:
+    """Recall and precision of the finder, per language, on a sample of the query set made from the data."""
+    from playwright.sync_api import sync_playwright
+
+    import test_search_recall as recall
+    from casebook.catalog import build_catalog
+
+    counts = {lang: {"queries": 0, "held": 0, "found": 0, "returned": 0, "extra": 0} for lang in ("zh", "en")}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for lang, _, answer, expected, _ in recall.measure(browser, site, build_catalog(data_dir), SEARCH_SAMPLE):
+            urls = [] if answer["apart"] else answer["urls"]
+            count = counts[lang]
+            count["queries"] += 1
+            count["held"] += len(expected)
+            count["found"] += len(expected & set(urls))
+            count["returned"] += len(urls)
+            count["extra"] += len([url for url in urls if url not in expected])
+        browser.close()
+    return {
+        lang: {
+            "queries": c["queries"],
+            "recall_pct": round(100 * c["found"] / c["held"], 1) if c["held"] else 100.0,
+            "precision_pct": round(100 * (1 - c["extra"] / c["returned"]), 1) if c["returned"] else 100.0,
+        }
+        for lang, c in counts.items()
+    }
 
 
 def first_search(site: Path, start: str, query: str) -> tuple[float, int]:

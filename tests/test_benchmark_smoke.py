@@ -42,7 +42,8 @@ def test_benchmark_runs_end_to_end_at_small_n(tmp_path: Path):
     (measured,) = report["results"]
     assert sorted(measured) == [
         "build", "build_low_memory", "build_without_hooks", "case_page_kb", "cases", "first_search_kb_gzip", "first_search_results",
-        "hugo_build", "output_mb", "overhead_pct", "pipeline", "preview_update_s", "search_index", "serve_update_s", "toolchain_floor",
+        "hugo_build", "output_mb", "overhead_pct", "pipeline", "preview_update_s", "search_index", "search_quality",
+        "serve_update_s", "toolchain_floor",
     ]
     assert measured["cases"] == 3 and measured["build"]["wall_s"] > 0 and measured["serve_update_s"] > 0
     assert measured["preview_update_s"] > 0
@@ -51,6 +52,8 @@ def test_benchmark_runs_end_to_end_at_small_n(tmp_path: Path):
     # Every synthetic case has both words; so does the benchmark page (its table names
     # them) in both languages, and the English glossary says "stairwells".
     assert measured["first_search_results"] == {"zh": 4, "en": 5}
+    # The finder finds every page that holds a query of the set made from the synthetic data.
+    assert {lang: quality["recall_pct"] for lang, quality in measured["search_quality"].items()} == {"zh": 100.0, "en": 100.0}
     assert page.read_text("utf-8").startswith("---\ntitle: 性能基准\n---\n\n# 性能基准 {#benchmark}\n")
     english = (tmp_path / "benchmark.en.md").read_text("utf-8")
     assert "| Cases 3 |" in english
