@@ -1,4 +1,6 @@
-"""MkDocs wiring: one call into the casebook package per event, no data logic here."""
+"""MkDocs wiring: one call into the casebook package per event, plus the build's orchestration
+(the other languages built in a forked process, Pagefind runs, memory hand-back), which
+issue 18 moves into the package."""
 
 from __future__ import annotations
 

@@ -15,8 +15,7 @@ from casebook.search import FRAGMENT_MAGIC
 
 def test_committed_allowlist_is_learned_from_the_clean_fixture_build(built_site: Path):
     assert committed_allowlist().to_json() == learn_allowlist(built_site).to_json(), (
-        "hooks/casebook/scan-allowlist.json is out of date: run "
-        "`casebook scan --learn <fixture site>` (see tests/test_scanner.py)"
+        "hooks/casebook/scan-allowlist.json is out of date: run `make allowlist` and review the diff"
     )
 
 

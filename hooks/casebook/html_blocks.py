@@ -21,7 +21,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-GENERATED_MARK = re.compile(r"<!-- .*\bcasebook\b.* -->$")  # render._front.md.j2 writes it first
+GENERATED_MARK = re.compile(r"<!-- .*\bcasebook\b.* -->$")  # templates/_front.md.j2 writes it first
 _BLOCK_START = re.compile(r"<(p|div|ul|ol|dl|table)[\s>]")
 
 

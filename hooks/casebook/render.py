@@ -328,7 +328,8 @@ _job: tuple[Catalog, dict[str, list[TextState]], list[tuple[str, Lang, str, dict
 
 
 def _render_planned(index: int) -> str:
-    assert _job is not None
+    if _job is None:
+        raise RuntimeError("_render_planned runs inside render_pages only")
     catalog, states, plan = _job
     path, lang, template, extra = plan[index]
     return _render(template, catalog, lang, page_path=path, **extra, **_status(catalog, states, lang, template))

@@ -48,7 +48,8 @@ class Record:
     @functools.cached_property
     def document(self) -> Document:
         document, _ = load_bytes(self.raw, self.shown_as)
-        assert document is not None, "these bytes loaded once already"
+        if document is None:
+            raise RuntimeError(f"{self.shown_as} loaded once but not again")
         return document
 
     @functools.cached_property

@@ -50,7 +50,8 @@ def write_pages(docs_dir: Path, paths: list[str], pages: Iterable[Page]) -> tupl
     written = 0
     for page in pages:
         path = docs_dir / page.path
-        assert path in planned, f"{page.path} was not planned"
+        if path not in planned:  # every target was checked above; another one would not have been
+            raise RuntimeError(f"{page.path} was not planned")
         if path.is_file() and path.read_text("utf-8") == page.content:
             continue  # unchanged: keep its mtime so `serve` does not rebuild for nothing
         path.parent.mkdir(parents=True, exist_ok=True)
