@@ -136,6 +136,7 @@ def test_a_linked_search_shows_every_filter_group_when_filters_load_slowly(brows
 
 def test_search_results_can_be_filtered_by_region_and_the_link_keeps_both(page: Page):
     search(page, "/en/search/", "community")
+    page.locator("summary", has_text="Regions").click()  # filter groups are folded
     page.get_by_label(re.compile(r"^Inner Mongolia Autonomous Region")).check()
     page.locator(".cb-finder__status").filter(has_text="1 page found").wait_for(timeout=10_000)
     assert result_links(page) == [
@@ -151,6 +152,7 @@ def test_search_results_can_be_filtered_by_region_and_the_link_keeps_both(page: 
 def test_a_filter_without_words_lists_its_pages_and_counts_pages_not_tags(page: Page):
     page.goto("/search/")
     page.locator(".cb-finder__filter").first.wait_for(timeout=10_000)
+    page.locator("summary", has_text="主题").click()  # filter groups are folded
     themes = page.locator(".cb-finder__filter", has_text="主题").locator(".cb-finder__option").all_inner_texts()
     assert themes == ["矛盾纠纷调解 (1)", "网格治理 (1)", "节庆与文化 (1)"]
     page.get_by_label(re.compile("^网格治理")).check()
@@ -168,7 +170,7 @@ HOSTILE_LABELS = {
     "ethnic-groups.yaml": ("汉族", "汉族&lt;img src=x onerror=alert('entity')&gt;"),
 }
 # What casebook-search.js makes, beside what the templates make (the committed allowlist).
-FINDER_ELEMENTS = {"form", "label", "input", "fieldset", "legend", "span", "p", "ol", "ul", "li", "a", "mark", "button"}
+FINDER_ELEMENTS = {"form", "label", "input", "details", "summary", "span", "p", "ol", "ul", "li", "a", "mark", "button"}
 
 
 @pytest.fixture(scope="module")
@@ -191,6 +193,8 @@ def test_hostile_vocabulary_labels_stay_text_on_the_search_page(browser: Browser
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto(start)
         wait_for_results(page)
+        for group in page.locator(".cb-finder__filter-name").all():  # every group unfolded
+            group.click()
         for box in page.locator(".cb-finder__checkbox").all():  # every filter ticked, one after another
             box.check()
             box.uncheck()

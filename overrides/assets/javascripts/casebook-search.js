@@ -199,13 +199,15 @@ class Finder {
     return input;
   }
 
-  // One group of checkboxes per filter; each label and value is text.
+  // One group of checkboxes per filter, folded (a casebook has dozens of themes and
+  // honours: open, they pushed the results below a phone's screen), unfolded when
+  // one of its values is ticked. Each label and value is text.
   buildFilters(filters) {
     const boxes = [];
     const panel = element("div", "cb-finder__filters");
     for (const group of Object.keys(filters).sort()) {
-      const fieldset = element("fieldset", "cb-finder__filter");
-      fieldset.append(element("legend", "cb-finder__filter-name", group));
+      const fieldset = element("details", "cb-finder__filter");
+      fieldset.append(element("summary", "cb-finder__filter-name", group));
       for (const value of Object.keys(filters[group]).sort()) {
         const box = element("input", "cb-finder__checkbox");
         box.type = "checkbox";
@@ -230,6 +232,7 @@ class Finder {
     const chosen = new Set(params.getAll("f"));
     for (const { box } of this.filterBoxes) {
       box.checked = chosen.has(`${box.dataset.group}:${box.value}`);
+      if (box.checked) box.closest("details").open = true;
     }
   }
 
@@ -312,9 +315,11 @@ function resultItem(page) {
   title.href = sameOrigin(page.url);
   const heading = element("p", "cb-finder__result-title");
   heading.append(title);
-  item.append(heading, excerpt(page.excerpt));
   // The page's own title is a section too: only the sections below it are listed.
   const sections = (page.sub_results || []).filter((sub) => sub.title !== page.meta.title).slice(0, SUB_RESULTS);
+  item.append(heading);
+  // The page's excerpt once: not again above the section it was taken from.
+  if (!sections.some((sub) => sub.excerpt === page.excerpt)) item.append(excerpt(page.excerpt));
   if (sections.length) {
     const list = element("ul", "cb-finder__sections");
     for (const sub of sections) {
