@@ -10,10 +10,10 @@ search page offers as filters.
 Chinese is indexed one character a word: Pagefind 1.5 segments the index with
 a dictionary and the reader's query with the browser's segmenter, and where
 they disagree a page is missed (Pagefind/pagefind#1237: 网格员 found 3 of 6
-pages). So each page is indexed from a copy with a zero-width space between
-Han characters (indexed_copy), and the search page asks for a Chinese query
-as an exact phrase of characters (casebook-search.js): every page that holds
-the string is found, and only those.
+pages). So each page is indexed from a copy with a zero-width space beside
+every Han character (indexed_copy), and the search page asks for a Chinese
+query as exact phrases of characters (casebook-search.js): every page that
+holds the string is found (tests/test_search_recall.py).
 
 Each language has its own index (/pagefind/, /en/pagefind/). Pagefind keeps
 every page of a run in memory, so a language of more than PART_PAGES pages is
