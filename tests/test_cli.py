@@ -138,3 +138,18 @@ def test_command_line_never_imports_mkdocs():
     code = "import sys, casebook.cli, casebook.pipeline; print(sorted(m for m in sys.modules if 'mkdocs' in m))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout == "[]\n"
+
+
+def test_status_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path):
+    project = make_project(tmp_path, FIXTURE_DATA)
+    command = [sys.executable, "-m", "casebook", "--root", str(project), "status", "--fingerprints",
+               str(project / "data" / "cases" / "alpha-community.yaml")]
+    pipeline = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert pipeline.stdout is not None
+    pipeline.stdout.close()  # before a line is written, as `| head -0` would: every write meets a closed pipe
+    assert (pipeline.wait(timeout=60), pipeline.stderr.read().decode()) == (0, "")
+
+
+def test_new_explains_the_id_format():
+    result = subprocess.run([sys.executable, "-m", "casebook", "new", "--help"], capture_output=True, text=True)
+    assert "lowercase ASCII letters and digits joined by single hyphens, such as xinhua-community" in " ".join(result.stdout.split())

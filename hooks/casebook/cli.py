@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import signal
 import sys
@@ -36,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
         text = report_zh(error.problems) if getattr(args, "lang", "en") == "zh" else report(error.problems)
         sys.stderr.write(text + "\n")
         return 1
+    except BrokenPipeError:
+        # The reader stopped reading (`casebook status … | head`): nothing is wrong.
+        # Python would report the pipe again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,7 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
     new = commands.add_parser("new", help="scaffold data/cases/<id>.yaml from the template 新建案例")
-    new.add_argument("id")
+    new.add_argument(
+        "id",
+        help="the new record's id, also its file name and URL: lowercase ASCII letters and digits joined by single "
+        "hyphens, such as xinhua-community (never reused) 编号：小写英文字母和数字，以单个连字符分隔",
+    )
     new.add_argument(
         "--collection", action="store_true", help="scaffold data/collections/<id>.yaml, a workshop collection 新建培训选集"
     )
