@@ -77,7 +77,7 @@ def test_case_anchors_are_identical_in_both_languages(built_site: Path, case: st
 
 def test_practice_anchors_are_the_practice_ids(built_site: Path):
     ids = _heading_ids(read(built_site, "en/cases/alpha-community/index.html"))
-    assert ids == ["alpha-community", "profile", "brands", "practices", "grid-worker-visits", "mediation-room", "honours", "sources", "translation"]
+    assert ids == ["alpha-community", "profile", "brands", "practices", "grid-worker-visits", "mediation-room", "festival-gatherings", "honours", "related", "sources", "translation"]
 
 
 def test_language_switcher_stays_on_the_same_case(built_site: Path):
@@ -117,7 +117,7 @@ def test_translated_text_is_marked_as_translation(built_site: Path):
 
 def test_home_page_shows_counts_and_latest_cases(built_site: Path):
     en = read(built_site, "en/index.html")
-    assert "The casebook holds 2 community cases with 3 practices across 3 themes." in en
+    assert "The casebook holds 2 community cases with 4 practices across 3 themes." in en
     assert re.findall(r'<li><a href="(cases/[^"]+)">', en) == ["cases/beta-community/", "cases/alpha-community/"]
 
 

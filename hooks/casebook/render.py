@@ -243,7 +243,9 @@ def _page_plan(catalog: Catalog) -> list[tuple[str, str, dict[str, Any]]]:
     by_region = catalog.cases_by_region()
     plan: list[tuple[str, str, dict[str, Any]]] = [("cases/index", "case-index.md.j2", {})]
     plan += [
-        (f"cases/{case.id}", "case.md.j2", {"case": case, "source": f"{DATA_PREFIX}/cases/{case.id}.yaml"})
+        (f"cases/{case.id}", "case.md.j2", {
+            "case": case, "source": f"{DATA_PREFIX}/cases/{case.id}.yaml", "related": catalog.related[case.id],
+        })
         for case in catalog.cases
     ]
     plan += [
