@@ -89,12 +89,13 @@ def test_english_word_from_the_middle_of_a_practice_finds_its_section(page: Page
 
 def test_results_come_from_every_part_of_the_index(page: Page):
     # The fixture index is in parts of three pages (conftest.built_site): /en/about/ and
-    # /en/benchmark/ are in the first, /en/contribute/ and /en/glossary/ in the second, /en/ in the third.
+    # /en/benchmark/ are in the first, /en/contribute/ and /en/data/ in the second, /en/glossary/
+    # and /en/ in the third.
     hrefs = search(page, "/en/search/", "casebook")
     assert {href.split("#")[0] for href in hrefs} == {
-        "/en/", "/en/about/", "/en/benchmark/", "/en/contribute/", "/en/glossary/",
+        "/en/", "/en/about/", "/en/benchmark/", "/en/contribute/", "/en/data/", "/en/glossary/",
     }
-    assert page.locator(".pagefind-ui__message").inner_text() == "5 results for casebook"
+    assert page.locator(".pagefind-ui__message").inner_text() == "6 results for casebook"
 
 
 def test_a_reader_never_sees_the_twin_page_in_the_other_language(page: Page):

@@ -38,7 +38,7 @@ def test_every_page_declares_its_language(built_site: Path):
 
 def test_without_a_site_url_no_sitemap_is_published(built_site: Path):
     # Its URLs must be absolute: without site_url, MkDocs would write "None./", "Noneabout/" …
-    assert sorted(path.name for path in built_site.iterdir() if path.is_file()) == ["404.html", "index.html"]
+    assert sorted(path.name for path in built_site.iterdir() if path.is_file()) == ["404.html", "feed.xml", "index.html"]
 
 
 def test_with_a_site_url_the_sitemap_lists_every_page_with_its_translation(tmp_path: Path):
@@ -51,7 +51,7 @@ def test_with_a_site_url_the_sitemap_lists_every_page_with_its_translation(tmp_p
     sitemap = (project / "site" / "sitemap.xml").read_text("utf-8")
     root = "https://casebook.example.org/"
     assert re.findall(r"<loc>(.*?)</loc>", sitemap) == [root + path for path in (
-        "", "about/", "benchmark/", "contribute/", "search/", "cases/", "cases/alpha-community/", "cases/beta-community/",
+        "", "about/", "benchmark/", "contribute/", "data/", "search/", "cases/", "cases/alpha-community/", "cases/beta-community/",
         "glossary/", "practices/", "regions/", "regions/inner-mongolia/", "status/", "themes/",
         "themes/dispute-mediation/", "themes/festivals-and-culture/", "themes/grid-governance/",
     )]
@@ -127,24 +127,50 @@ def _indexed(site: Path) -> dict[str, dict]:
 
 def test_search_indexes_case_and_guide_pages_in_both_languages_not_listings(built_site: Path):
     assert sorted(_indexed(built_site)) == [
-        "/", "/about/", "/benchmark/", "/cases/alpha-community/", "/cases/beta-community/", "/contribute/",
+        "/", "/about/", "/benchmark/", "/cases/alpha-community/", "/cases/beta-community/", "/contribute/", "/data/",
         "/en/", "/en/about/", "/en/benchmark/", "/en/cases/alpha-community/", "/en/cases/beta-community/",
-        "/en/contribute/", "/en/glossary/", "/glossary/",
+        "/en/contribute/", "/en/data/", "/en/glossary/", "/glossary/",
     ]
 
 
 def test_each_language_is_indexed_in_parts_its_search_page_merges(built_site: Path):
     # The fixture build runs Pagefind on three pages at a time (conftest.built_site):
-    # seven pages a language make three parts, each holding its own language only.
+    # eight pages a language make three parts, each holding its own language only.
     for root, lang in ((built_site, "zh"), (built_site / "en", "en")):
         bundles = sorted(path.name for path in root.iterdir() if path.name.startswith("pagefind"))
         assert bundles == ["pagefind", "pagefind-2", "pagefind-3"]
         assert [sorted(path.name.split("_")[0] for path in (root / name).glob("*.pf_meta")) for name in bundles] == [
             [f"pagefind.{lang}"]
         ] * 3
-        assert [len(list((root / name / "fragment").iterdir())) for name in bundles] == [3, 3, 1]
+        assert [len(list((root / name / "fragment").iterdir())) for name in bundles] == [3, 3, 2]
         manifest = json.loads((root / "pagefind" / "casebook-parts.json").read_text("utf-8"))
         assert manifest == {"merge": ["../pagefind-2/", "../pagefind-3/"]}
+
+
+def test_open_data_and_feeds_are_published_beside_the_pages(built_site: Path):
+    assert sorted(path.name for path in (built_site / "data").iterdir()) == [
+        "case.schema.json", "cases.csv", "cases.json", "index.html", "practices.csv",
+    ]
+    assert not (built_site / "en" / "data" / "cases.json").exists()  # one copy, linked from both languages
+    assert read(built_site, "feed.xml").startswith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh">')
+    assert '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">' in read(built_site, "en/feed.xml")
+
+
+@pytest.mark.parametrize(
+    ("page", "feed"),
+    [
+        ("index.html", "feed.xml"),
+        ("cases/alpha-community/index.html", "../../feed.xml"),
+        ("themes/grid-governance/index.html", "../../feed.xml"),
+        ("search/index.html", "../feed.xml"),
+        ("en/index.html", "feed.xml"),  # /en/feed.xml
+        ("en/cases/beta-community/index.html", "../../feed.xml"),
+        ("en/glossary/index.html", "../feed.xml"),
+    ],
+)
+def test_every_page_links_the_feed_of_its_language(built_site: Path, page: str, feed: str):
+    title = "Community Practice Casebook" if page.startswith("en/") else "社区实践案例库"
+    assert f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{feed}">' in read(built_site, page)
 
 
 def test_search_index_holds_the_page_text_without_chrome(built_site: Path):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import re
 import sys
 from importlib import resources
@@ -16,6 +15,7 @@ from .model import ID_PATTERN, MAX_ID, Case
 from .pipeline import generate
 from .publish import PublishError, publish
 from .scanner import committed_allowlist, learn_allowlist, scan_site
+from .schema import schema_text
 from .problems import DataError, field_path, report
 from .rules import texts
 from .translation import STATES, case_states, counts, fingerprint
@@ -152,10 +152,3 @@ def _scan(args: argparse.Namespace) -> int:
         sys.stderr.write(f"{finding}\n")
     sys.stdout.write(f"{len(findings)} findings\n")
     return 1 if findings else 0
-
-
-def schema_text() -> str:
-    schema = Case.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Casebook case record 案例记录"
-    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
