@@ -16,6 +16,7 @@ from .catalog import CASES_DIR, build_catalog, fingerprint
 from .feed import feed_files
 from .model import LANGS, Lang
 from .opendata import open_data_files
+from .redirects import redirect_files
 from .problems import DataError, Problem
 from .render import DATA_PREFIX, home_stats, page_paths, render_pages
 from .write import write_pages
@@ -28,9 +29,10 @@ class Result:
 
     cases: int
     home_stats: dict[Lang, str]  # the home page's counts and latest cases, per language
-    # Files beside the pages, path under the site folder -> content: the open data and the
-    # feeds. MkDocs empties the site folder after the generator runs, so the build hook
-    # writes them once the pages are built (site.write_files).
+    # Files beside the pages, path under the site folder -> content: the open data, the
+    # feeds and the redirect pages of renamed records. MkDocs empties the site folder
+    # after the generator runs, so the build hook writes them once the pages are built
+    # (site.write_files).
     files: dict[str, bytes]
     written: int
     deleted: int
@@ -54,7 +56,7 @@ def generate(data_dir: Path, docs_dir: Path, only: tuple[str, ...] | None = None
         catalog = build_catalog(data_dir, only=None if only is None else _record_paths(data_dir, only))
         written, deleted = write_pages(docs_dir, page_paths(catalog), render_pages(catalog, workers))
         stats = {lang: home_stats(catalog, lang) for lang in LANGS}
-        files = open_data_files(catalog) | feed_files(catalog)
+        files = open_data_files(catalog) | feed_files(catalog) | redirect_files(catalog)
     result = Result(len(catalog.cases), stats, files, written, deleted)
     _memo[key] = (stamp, result)
     return result

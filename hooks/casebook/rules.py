@@ -16,7 +16,7 @@ from .problems import Problem, field_path
 from .vocab import Vocabularies
 
 # Headings every case page has; a practice id must not take their anchors.
-RESERVED_ANCHORS = frozenset({"profile", "summary", "brands", "practices", "honours", "sources", "translation"})
+RESERVED_ANCHORS = frozenset({"profile", "summary", "brands", "practices", "honours", "related", "sources", "translation"})
 # Ids that would take the name of a listing page in the same folder.
 RESERVED_IDS = frozenset({"index"})
 
@@ -112,6 +112,24 @@ def ids_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator
         if key in seen:
             yield record.problem(("id",), f"'{record.case.id}' is already used by {seen[key].shown_as}")
         seen.setdefault(key, record)
+
+
+def aliases_are_free(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """A former id redirects to its record: it may not be a page of its own or another record's former id."""
+    ids = {record.case.id: record for record in records}
+    seen: dict[str, Record] = {}
+    for record in records:
+        for index, alias in enumerate(record.case.aliases):
+            where = ("aliases", index)
+            if alias == record.case.id:
+                yield record.problem(where, f"'{alias}' is this record's own id")
+            elif alias in ids:
+                yield record.problem(where, f"'{alias}' is the id of {ids[alias].shown_as}; an alias must be a former id")
+            elif alias in RESERVED_IDS:
+                yield record.problem(where, f"'{alias}' is reserved for a listing page")
+            elif alias in seen:
+                yield record.problem(where, f"'{alias}' is already an alias in {seen[alias].shown_as}")
+            seen.setdefault(alias, record)
 
 
 def practice_ids_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -233,7 +251,7 @@ RECORD_RULES: tuple[Rule, ...] = (
     updated_is_not_before_added,
 )
 # Rules that compare records with each other: check_across() runs them.
-CROSS_RECORD_RULES: tuple[Rule, ...] = (ids_are_unique,)
+CROSS_RECORD_RULES: tuple[Rule, ...] = (ids_are_unique, aliases_are_free)
 
 
 def check_record(record: Record, vocab: Vocabularies) -> list[Problem]:
