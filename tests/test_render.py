@@ -34,6 +34,7 @@ def test_page_plan_is_complete(catalog):
         "cases/beta-community",
         "cases/index",
         "glossary/index",
+        "overview/index",
         "practices/index",
         "regions/index",
         "regions/inner-mongolia",

@@ -52,7 +52,7 @@ def test_with_a_site_url_the_sitemap_lists_every_page_with_its_translation(tmp_p
     root = "https://casebook.example.org/"
     assert re.findall(r"<loc>(.*?)</loc>", sitemap) == [root + path for path in (
         "", "about/", "benchmark/", "contribute/", "data/", "search/", "cases/", "cases/alpha-community/", "cases/beta-community/",
-        "glossary/", "practices/", "regions/", "regions/inner-mongolia/", "status/", "themes/",
+        "glossary/", "overview/", "practices/", "regions/", "regions/inner-mongolia/", "status/", "themes/",
         "themes/dispute-mediation/", "themes/festivals-and-culture/", "themes/grid-governance/",
     )]
     assert (
@@ -276,7 +276,7 @@ def test_bad_data_stops_the_build_before_output_is_touched(tmp_path: Path):
     result = build_site(project)
     assert result.returncode == 1
     assert (
-        "data/cases/alpha-community.yaml:20:14: practices[0].themes[0]: unknown theme 'grid-govern'; "
+        "data/cases/alpha-community.yaml:21:14: practices[0].themes[0]: unknown theme 'grid-govern'; "
         "nearest: grid-governance\n1 problem found; nothing was generated."
     ) in result.stderr
     assert result.stderr.count("unknown theme") == 1
@@ -316,7 +316,7 @@ def test_preview_builds_only_the_named_records(tmp_path: Path):
     result = build_site(project, env={"CASEBOOK_PREVIEW": "data/cases/alpha-community.yaml"})
     assert result.returncode == 0, result.stderr
     cases = sorted(path.parent.name for path in (project / "site" / "cases").glob("*/index.html"))
-    assert cases == ["alpha-community"]
+    assert cases == ["alpha-community", "jia-community"]  # alpha's page and the redirect from its former id
 
 
 def test_preview_of_an_unknown_record_says_which(tmp_path: Path):

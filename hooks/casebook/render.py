@@ -22,12 +22,13 @@ from markupsafe import Markup
 from . import formatting, markup
 from .catalog import Catalog
 from .model import LANGS, Case, Figure, Lang, Name, Text
+from .overview import PAGE as OVERVIEW_PAGE, RESIDENT_BARS, alt_text, overview, shown
 from .parallel import fork_imap
 from .vocab import GlossaryTerm
 from .translation import NEEDS_WORK, TextState, case_states, counts
 
 # Folders under docs/ that belong to the generator; everything else is hand-written.
-GENERATED_DIRS = ("cases", "themes", "regions", "practices", "glossary", "status")
+GENERATED_DIRS = ("cases", "themes", "regions", "practices", "glossary", "status", "overview")
 SUFFIX = {"zh": ".md", "en": ".en.md"}  # static-i18n's suffix structure
 DATA_PREFIX = "data"
 # Above this many practices a theme is summed up on the practices page and listed
@@ -263,6 +264,9 @@ def _page_plan(catalog: Catalog) -> list[tuple[str, str, dict[str, Any]]]:
         if region.key in by_region
     ]
     plan += [("glossary/index", "glossary.md.j2", {}), ("status/index", "status.md.j2", {})]
+    plan.append((OVERVIEW_PAGE, "overview.md.j2", {
+        "overview": overview(catalog), "overview_alt": alt_text, "overview_shown": shown, "resident_bars": RESIDENT_BARS,
+    }))
     return plan
 
 
@@ -300,4 +304,4 @@ def _status_context(catalog: Catalog, states: dict[str, list[TextState]], lang: 
 def home_stats(catalog: Catalog, lang: Lang) -> str:
     """The counts and latest cases shown on the hand-written home page."""
     practice_count = sum(len(case.practices) for case in catalog.cases)
-    return _render("home-stats.md.j2", catalog, lang, practice_count=practice_count)
+    return _render("home-stats.md.j2", catalog, lang, practice_count=practice_count, counts=overview(catalog).counts)
