@@ -1,9 +1,9 @@
-"""Reader aids in a real headless Chromium: redirects from former ids."""
+"""Reader aids in a real headless Chromium: redirects from former ids, glossary hints."""
 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from test_browser import base_url, browser, page  # noqa: F401  (the same served site and browser)
 
@@ -26,3 +26,25 @@ def test_without_javascript_the_meta_refresh_redirects(browser, base_url: str): 
         assert page.title() == "Alpha Community - Community Practice Casebook"
     finally:
         context.close()
+
+
+def test_a_glossary_hint_shows_its_definition_on_hover_and_on_keyboard_focus(page: Page):  # noqa: F811
+    page.goto("/en/cases/alpha-community/")
+    hint = page.locator("a.cb-hint").first
+    definition = hint.locator(".cb-hint-text")
+    assert hint.inner_text().startswith("grid workers")
+    expect(definition).to_have_css("clip-path", "inset(50%)")  # hidden from sight, read by screen readers
+    hint.hover()
+    expect(definition).to_have_css("clip-path", "none")
+    assert definition.inner_text() == "A community worker responsible for one grid unit."
+    page.mouse.move(0, 0)
+    expect(definition).to_have_css("clip-path", "inset(50%)")
+    page.keyboard.press("Tab")  # from the page's start to the hint: focus it as a keyboard reader does
+    for _ in range(60):
+        if page.evaluate("document.activeElement.classList.contains('cb-hint')"):
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "../../glossary/#grid-worker"
+    expect(definition).to_have_css("clip-path", "none")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/glossary/#grid-worker")

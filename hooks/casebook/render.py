@@ -22,6 +22,7 @@ from markupsafe import Markup
 from . import formatting, markup
 from .catalog import Catalog
 from .model import LANGS, Case, Figure, Lang, Name, Text
+from .hints import Hinter
 from .overview import PAGE as OVERVIEW_PAGE, RESIDENT_BARS, alt_text, overview, shown
 from .parallel import fork_imap
 from .vocab import GlossaryTerm
@@ -93,6 +94,7 @@ class View:
         self._cities = {key: city.label for key, (_, city) in vocab.cities().items()}
         self._source_numbers: dict[str, int] = {}
         self.page_path = page_path  # this page's path without suffix, such as "themes/volunteering"
+        self._hinter: Hinter | None = None  # glossary hints: on case pages only (for_case)
 
     def text(self, value: Name | Text | None) -> str | Markup:
         """The text in this page's language, or a visible 'missing' marker."""
@@ -110,7 +112,10 @@ class View:
 
     def prose(self, value: Text) -> Markup:
         shown = value.get(self.lang)
-        return markup.prose(shown) if shown else Markup(f"<p>{self.text(value)}</p>")
+        if not shown:
+            return Markup(f"<p>{self.text(value)}</p>")
+        html = markup.prose(shown)
+        return self._hinter.apply(html) if self._hinter else html
 
     def plain(self, value: Name | Text | None) -> str:
         """Text for front matter: the page language, else the marker in words."""
@@ -153,6 +158,7 @@ class View:
 
     def for_case(self, case: Case) -> "View":
         self._source_numbers = {source.id: index for index, source in enumerate(case.sources, start=1)}
+        self._hinter = Hinter(self.catalog.vocab.glossary, self.lang, lambda key: self.link("glossary/index", key))
         return self
 
     def link(self, to_page: str, anchor: str = "") -> Markup:
