@@ -48,3 +48,8 @@ def test_no_hint_inside_a_link_or_code_and_none_in_a_language_without_a_definiti
         f'<p><a href="https://example.org/">网格员</a> <code>网格</code> {hint("fengqiao", "枫桥经验", "经验。")}</p>'
     )
     assert hinter("en").apply(Markup("<p>The Fengqiao experience.</p>")) == "<p>The Fengqiao experience.</p>"
+
+
+def test_a_one_character_term_is_not_looked_for():
+    banner = GlossaryTerm.model_validate({"key": "banner", "term": {"zh": "旗"}, "definition": {"zh": "行政区划单位。"}})
+    assert Hinter((banner,), "zh", lambda key: key).apply(Markup("<p>升国旗。</p>")) == "<p>升国旗。</p>"

@@ -22,11 +22,12 @@ _QUOTES = "“”\"‘’'"
 
 
 @functools.lru_cache(maxsize=8)
-def _pattern(terms: tuple[tuple[str, str], ...], lang: Lang) -> re.Pattern[str] | None:
+def term_pattern(terms: tuple[tuple[str, str], ...], lang: Lang) -> re.Pattern[str] | None:
     """One regex for every (key, term) pair, longest term first, each in a group named by its position."""
-    if not terms:
+    # A one-character Chinese term (旗, banner) is part of too many other words (红旗, flag) to be found by itself.
+    ordered = sorted(((i, t) for i, t in enumerate(terms) if len(t[1]) >= 2), key=lambda item: -len(item[1][1]))
+    if not ordered:
         return None
-    ordered = sorted(enumerate(terms), key=lambda item: -len(item[1][1]))
     if lang == "en":  # whole words, any case, a plural too: "grid workers" is a use of "grid worker"
         parts = [rf"(?P<t{index}>\b{re.escape(term)}(?:e?s)?\b)" for index, (_, term) in ordered]
         return re.compile("|".join(parts), re.IGNORECASE)
@@ -40,7 +41,7 @@ class Hinter:
         entries = [entry for entry in glossary if entry.term.get(lang) and entry.definition.get(lang)]
         self._terms = tuple((entry.key, (entry.term.get(lang) or "").strip(_QUOTES)) for entry in entries)
         self._definitions = {entry.key: entry.definition.get(lang) or "" for entry in entries}
-        self._pattern = _pattern(self._terms, lang)
+        self._pattern = term_pattern(self._terms, lang)
         self._link = link
         self._seen: set[str] = set()
 

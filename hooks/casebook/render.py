@@ -19,13 +19,12 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import formatting, markup
+from . import formatting, glossary, markup
 from .catalog import Catalog
 from .model import LANGS, Case, Figure, Lang, Name, Text
 from .hints import Hinter
 from .overview import PAGE as OVERVIEW_PAGE, RESIDENT_BARS, alt_text, overview, shown
 from .parallel import fork_imap
-from .vocab import GlossaryTerm
 from .translation import NEEDS_WORK, TextState, case_states, counts
 
 # Folders under docs/ that belong to the generator; everything else is hand-written.
@@ -145,12 +144,11 @@ class View:
         parts = [self.region(where.region), self.city(where.city), self.text(where.district), self.text(where.subdistrict)]
         return [part for part in parts if part]
 
-    def glossary(self) -> list[GlossaryTerm]:
-        """Chinese readers get the file's pinyin order; English readers an alphabetical one."""
-        entries = list(self.catalog.vocab.glossary)
-        if self.lang == "en":
-            entries.sort(key=lambda entry: (entry.term.en or "").strip("“”\"").casefold())
-        return entries
+    def glossary_groups(self) -> tuple[glossary.Group, ...]:
+        return glossary.groups(self.catalog, self.lang)
+
+    def glossary_index(self) -> tuple[glossary.Letter, ...]:
+        return glossary.index(self.catalog, self.lang)
 
     def source_number(self, source_id: str) -> int:
         """Sources are cited by their number on the page, [1], [2] …"""
