@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATED = ("cases", "themes", "regions", "practices", "glossary", "status", "overview")
+GENERATED = ("cases", "themes", "regions", "practices", "glossary", "status", "overview", "compare")
 CHROMIUM = os.environ.get("CASEBOOK_CHROMIUM", "/usr/bin/chromium")
 # Chromium's own background traffic would be refused by a closed network.
 CHROMIUM_ARGS = [

@@ -33,6 +33,7 @@ def test_page_plan_is_complete(catalog):
         "cases/alpha-community",
         "cases/beta-community",
         "cases/index",
+        "compare/index",
         "glossary/index",
         "overview/index",
         "practices/index",

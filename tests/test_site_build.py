@@ -51,7 +51,7 @@ def test_with_a_site_url_the_sitemap_lists_every_page_with_its_translation(tmp_p
     sitemap = (project / "site" / "sitemap.xml").read_text("utf-8")
     root = "https://casebook.example.org/"
     assert re.findall(r"<loc>(.*?)</loc>", sitemap) == [root + path for path in (
-        "", "about/", "benchmark/", "contribute/", "data/", "search/", "cases/", "cases/alpha-community/", "cases/beta-community/",
+        "", "about/", "benchmark/", "contribute/", "data/", "search/", "cases/", "cases/alpha-community/", "cases/beta-community/", "compare/",
         "glossary/", "overview/", "practices/", "regions/", "regions/inner-mongolia/", "status/", "themes/",
         "themes/dispute-mediation/", "themes/festivals-and-culture/", "themes/grid-governance/",
     )]

@@ -28,12 +28,14 @@ from .parallel import fork_imap
 from .translation import NEEDS_WORK, TextState, case_states, counts
 
 # Folders under docs/ that belong to the generator; everything else is hand-written.
-GENERATED_DIRS = ("cases", "themes", "regions", "practices", "glossary", "status", "overview")
+GENERATED_DIRS = ("cases", "themes", "regions", "practices", "glossary", "status", "overview", "compare")
 SUFFIX = {"zh": ".md", "en": ".en.md"}  # static-i18n's suffix structure
 DATA_PREFIX = "data"
 # Above this many practices a theme is summed up on the practices page and listed
 # on its own theme page only, so the practices page stays small at any size.
 PRACTICE_LIST_LIMIT = 50
+COMPARE_PAGE = "compare/index"
+COMPARE_MAX = 4  # cases side by side on the compare page: what fits an A4 landscape page
 _URL_PART = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)*#[a-z0-9-]*")
 
 
@@ -268,6 +270,7 @@ def _page_plan(catalog: Catalog) -> list[tuple[str, str, dict[str, Any]]]:
         if region.key in by_region
     ]
     plan += [("glossary/index", "glossary.md.j2", {}), ("status/index", "status.md.j2", {})]
+    plan.append((COMPARE_PAGE, "compare.md.j2", {"max_cases": COMPARE_MAX}))
     plan.append((OVERVIEW_PAGE, "overview.md.j2", {
         "overview": overview(catalog), "overview_alt": alt_text, "overview_shown": shown, "resident_bars": RESIDENT_BARS,
     }))
