@@ -55,6 +55,9 @@ def test_with_a_site_url_the_sitemap_lists_every_page_with_its_translation(tmp_p
         "glossary/", "overview/", "practices/", "regions/", "regions/inner-mongolia/", "status/", "themes/",
         "themes/dispute-mediation/", "themes/festivals-and-culture/", "themes/grid-governance/",
     )]
+    alpha = (project / "site" / "en" / "cases" / "alpha-community" / "index.html").read_text("utf-8")
+    assert f'<link rel="canonical" href="{root}en/cases/alpha-community/">' in alpha
+    assert f'<meta property="og:url" content="{root}en/cases/alpha-community/">' in alpha
     assert (
         f'<loc>{root}cases/alpha-community/</loc>\n'
         '        <lastmod>2025-12-01</lastmod>\n'
@@ -170,7 +173,26 @@ def test_open_data_and_feeds_are_published_beside_the_pages(built_site: Path):
 )
 def test_every_page_links_the_feed_of_its_language(built_site: Path, page: str, feed: str):
     title = "Community Practice Casebook" if page.startswith("en/") else "社区实践案例库"
-    assert f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{feed}">' in read(built_site, page)
+    assert f'<link rel="alternate feed" type="application/atom+xml" title="{title}" href="{feed}">' in read(built_site, page)
+
+
+def test_pages_carry_sharing_cards_in_their_language_and_no_hreflang_links_in_the_head(built_site: Path):
+    en = read(built_site, "en/cases/alpha-community/index.html")
+    for tag in (
+        '<meta property="og:type" content="article">',
+        '<meta property="og:site_name" content="Community Practice Casebook">',
+        '<meta property="og:title" content="Alpha Community">',
+        '<meta property="og:locale" content="en_GB">',
+        '<meta name="twitter:card" content="summary">',
+        '<meta name="twitter:title" content="Alpha Community">',
+    ):
+        assert tag in en
+    assert '<meta property="og:description" content="Alpha Community is home to residents of several ethnic groups.' in en
+    zh = read(built_site, "themes/grid-governance/index.html")
+    assert '<meta property="og:type" content="website">' in zh and '<meta property="og:locale" content="zh_CN">' in zh
+    # Material's script fetches <page>/sitemap.xml for each <link rel="alternate"> (two 404s a page).
+    for page in ("index.html", "en/cases/alpha-community/index.html", "cases/beta-community/index.html"):
+        assert not re.search(r'<link rel="alternate"[^>]*hreflang', read(built_site, page)), page
 
 
 def test_search_index_holds_the_page_text_without_chrome(built_site: Path):
