@@ -14,6 +14,7 @@ from typing import Any
 from .catalog import Catalog
 from .model import LANGS, Case, Figure, Lang
 from .render import COMPARE_PAGE, View
+
 PREFIX: dict[Lang, str] = {"zh": "", "en": "en/"}
 FIGURE_ROWS = ("area", "households", "residents", "compounds", "buildings", "grids", "ethnic_group_count")
 
