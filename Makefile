@@ -52,6 +52,6 @@ benchmark: $(STAMP)  ## measure builds at N = 100, 1,000, 5,000 synthetic cases;
 allowlist: $(STAMP)  ## relearn the scanner's allowlist from a clean build of the test fixtures
 	$(BIN)/python tests/sitebuild.py --learn-allowlist hooks/casebook/scan-allowlist.json
 
-fuzz: $(STAMP)  ## coverage-guided fuzzing of the YAML loader (runs until stopped; not part of `make test`)
+fuzz: $(STAMP)  ## coverage-guided fuzzing of loading, validation and every rule (runs until stopped; not part of `make test`)
 	mkdir -p .fuzz-corpus && cp -n tests/fixtures/fuzz-corpus/* .fuzz-corpus/
-	$(BIN)/python tests/fuzz_loader.py $${RUNS:+-atheris_runs=$$RUNS} .fuzz-corpus
+	$(BIN)/python tests/fuzz_records.py $${RUNS:+-atheris_runs=$$RUNS} .fuzz-corpus

@@ -197,17 +197,15 @@ def first_search(site: Path, start: str, query: str) -> tuple[float, int]:
         page = browser.new_page()
         page.on("requestfinished", lambda request: fetched.append(urllib.parse.urlsplit(request.url).path))
         page.goto(f"{base}{start}?q={urllib.parse.quote(query)}")
-        # The message reads "Searching for <query>..." until the results are shown.
+        # The finder shows its count once the shown results' fragments have arrived
+        # (casebook-search.js writes the count and the results in one step).
         page.wait_for_function(
-            "q => { const m = document.querySelector('.pagefind-ui__message');"
-            " return m && m.textContent.includes(q) && !m.textContent.endsWith('...'); }",
-            arg=query, timeout=60_000,
+            "() => { const m = document.querySelector('.cb-finder__status');"
+            " return m && /[0-9]/.test(m.textContent); }",
+            timeout=60_000,
         )
-        # Then each shown result fetches its fragment in place of a grey placeholder:
-        # the reader has not seen the results until those have arrived too.
-        page.wait_for_function("() => !document.querySelector('.pagefind-ui__loading')", timeout=60_000)
         page.wait_for_load_state("networkidle")
-        found = page.locator(".pagefind-ui__result").count()
+        found = page.locator(".cb-finder__result").count()
         browser.close()
     files = {path for path in fetched if SEARCH_FILES.match(path)}
     # Pagefind's index, fragments and wasm are gzipped already: count them as they are.

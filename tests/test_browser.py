@@ -1,4 +1,4 @@
-"""What a reader does, in a real headless Chromium: switch language, search."""
+"""What a reader does, in a real headless Chromium: switch language, search, filter."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, serving
+from casebook.scanner import committed_allowlist, scan_html
+from conftest import FIXTURE_DATA
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, build_site, make_project, serving
 
 
 @pytest.fixture(scope="module")
@@ -58,28 +60,27 @@ def test_practice_anchor_works_in_both_languages(page: Page):
 def search(page: Page, start: str, query: str) -> list[str]:
     """Types a query into the search page's box and returns the result links (pages and sections)."""
     page.goto(start)
-    box = page.locator(".pagefind-ui__search-input")
+    box = page.get_by_label(re.compile("^(Words to find|要查找的字词)$"))
     box.fill(query)
-    # Chinese typed through an input method arrives without key events: finish
-    # with a key press as a reader would.
-    box.press("End")
-    page.locator(".pagefind-ui__message").filter(has_text=re.compile(r"\d")).wait_for(timeout=10_000)
+    box.press("Enter")
     wait_for_results(page)
-    links = page.locator(".pagefind-ui__result-link")
+    return result_links(page)
+
+
+def result_links(page: Page) -> list[str]:
+    links = page.locator(".cb-finder__result-link")
     return links.evaluate_all("links => links.map(a => new URL(a.href).pathname + new URL(a.href).hash)")
 
 
 def wait_for_results(page: Page) -> None:
-    """Waits until every result shows its page: the count comes first, then each
-    result loads its fragment and replaces a grey placeholder (.pagefind-ui__loading).
-    Reading the results before that raced: CI once saw no excerpt at all."""
-    expect(page.locator(".pagefind-ui__loading")).to_have_count(0, timeout=10_000)
+    """Waits until the finder shows a count (it writes the results with the count, in one step)."""
+    page.locator(".cb-finder__status").filter(has_text=re.compile(r"\d|未找到|No pages")).wait_for(timeout=10_000)
 
 
 def test_chinese_word_from_the_middle_of_a_sentence_finds_the_case(page: Page):
     # 聚居 sits in the middle of the summary: 甲社区是一个多民族聚居的社区
     # Listing pages are left out of the index: results point at the case itself.
-    assert search(page, "/search/", "聚居") == ["/cases/alpha-community/", "/cases/alpha-community/#alpha-community"]
+    assert search(page, "/search/", "聚居") == ["/cases/alpha-community/"]
 
 
 def test_english_word_from_the_middle_of_a_practice_finds_its_section(page: Page):
@@ -91,16 +92,11 @@ def test_results_come_from_every_part_of_the_index(page: Page):
     # The fixture index is in parts of three pages (conftest.built_site): /en/about/ and
     # /en/benchmark/ are in the first, /en/contribute/ and /en/data/ in the second, /en/glossary/
     # and /en/ in the third.
-    search(page, "/en/search/", "casebook")
-    page.locator(".pagefind-ui__button").click()  # Pagefind shows five results, then "Load more results"
-    expect(page.locator(".pagefind-ui__result")).to_have_count(6)
-    wait_for_results(page)
-    links = page.locator(".pagefind-ui__result-link")
-    hrefs = links.evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    hrefs = search(page, "/en/search/", "casebook")
     assert {href.split("#")[0] for href in hrefs} == {
         "/en/", "/en/about/", "/en/benchmark/", "/en/contribute/", "/en/data/", "/en/glossary/",
     }
-    assert page.locator(".pagefind-ui__message").inner_text() == "6 results for casebook"
+    assert page.locator(".cb-finder__status").inner_text() == "6 pages found"
 
 
 def test_a_reader_never_sees_the_twin_page_in_the_other_language(page: Page):
@@ -112,48 +108,121 @@ def test_a_reader_never_sees_the_twin_page_in_the_other_language(page: Page):
 
 def test_a_search_link_from_a_handout_opens_with_its_results(page: Page):
     page.goto("/en/search/?q=quarrels")
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
-    assert page.locator(".pagefind-ui__search-input").input_value() == "quarrels"
-    assert page.locator(".pagefind-ui__message").inner_text() == "1 result for quarrels"
+    wait_for_results(page)
+    assert page.get_by_label("Words to find").input_value() == "quarrels"
+    assert page.locator(".cb-finder__status").inner_text() == "1 page found"
 
 
 def test_a_search_with_no_match_says_so_in_the_reader_s_language(page: Page):
     search_for_nothing = "/search/?q=zzzqqq"
     page.goto(search_for_nothing)
-    message = page.locator(".pagefind-ui__message")
-    message.filter(has_text="未找到").wait_for(timeout=10_000)
-    assert message.inner_text() == "未找到 zzzqqq 的相关结果"
+    wait_for_results(page)
+    assert page.locator(".cb-finder__status").inner_text() == "未找到“zzzqqq”的相关页面"
+    assert result_links(page) == []
 
 
 def test_search_excerpts_show_record_text_as_text(page: Page):
     # Pagefind stores plain text (here "a case is at /cases/<id>/ in Chinese and …"
     # from the contributor guide); its UI must escape it, or record text could become markup.
     search(page, "/en/search/", "cases Chinese English")
-    excerpts = page.locator(".pagefind-ui__result-excerpt")
+    excerpts = page.locator(".cb-finder__excerpt")
     assert any("/cases/<id>/" in text for text in excerpts.all_inner_texts())
-    assert page.locator(".pagefind-ui__results id").count() == 0
+    assert page.locator(".cb-finder__results id").count() == 0
 
 
 def test_a_linked_search_shows_every_filter_group_when_filters_load_slowly(browser: Browser, built_site: Path):
-    # Pagefind's UI runs its first search while it loads the filters, and a search
-    # reports only the filter groups already loaded (CI once saw Themes without
-    # Regions). casebook-search.js loads every filter before the UI starts.
+    # The finder loads every filter before its first search (casebook-search.js):
+    # Pagefind's own UI once showed Themes without Regions when filters loaded late.
     with serving(built_site, slow="/filter/", delay_s=2) as url:
         context = browser.new_context(base_url=url)
         page = context.new_page()
         page.goto("/en/search/?q=community")
-        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=20_000)
         wait_for_results(page)
-        groups = page.locator("summary.pagefind-ui__filter-name").all_inner_texts()
+        groups = page.locator(".cb-finder__filter-name").all_inner_texts()
         context.close()
     assert groups == ["Ethnic groups", "Regions", "Themes"]
 
 
-def test_search_results_can_be_filtered_by_region(page: Page):
+def test_search_results_can_be_filtered_by_region_and_the_link_keeps_both(page: Page):
     search(page, "/en/search/", "community")
-    page.locator("summary", has_text="Regions").click()
     page.get_by_label(re.compile(r"^Inner Mongolia Autonomous Region")).check()
-    page.locator(".pagefind-ui__message").filter(has_text="1 result").wait_for(timeout=10_000)
+    page.locator(".cb-finder__status").filter(has_text="1 page found").wait_for(timeout=10_000)
+    assert result_links(page) == [
+        "/en/cases/alpha-community/", "/en/cases/alpha-community/#mediation-room",
+        "/en/cases/alpha-community/#festival-gatherings", "/en/cases/alpha-community/#sources",
+    ]
+    assert page.url.endswith("/en/search/?q=community&f=Regions%3AInner+Mongolia+Autonomous+Region")
+    page.reload()
     wait_for_results(page)
-    links = page.locator(".pagefind-ui__result-link")  # the page and its matching sections
-    assert set(links.evaluate_all("links => links.map(a => new URL(a.href).pathname)")) == {"/en/cases/alpha-community/"}
+    assert page.get_by_label(re.compile(r"^Inner Mongolia Autonomous Region")).is_checked()
+    assert page.locator(".cb-finder__status").inner_text() == "1 page found"
+
+
+def test_a_filter_without_words_lists_its_pages_and_counts_pages_not_tags(page: Page):
+    page.goto("/search/")
+    page.locator(".cb-finder__filter").first.wait_for(timeout=10_000)
+    themes = page.locator(".cb-finder__filter", has_text="主题").locator(".cb-finder__option").all_inner_texts()
+    assert themes == ["矛盾纠纷调解 (1)", "网格治理 (1)", "节庆与文化 (2)"]
+    page.get_by_label(re.compile("^网格治理")).check()
+    wait_for_results(page)
+    assert result_links(page) == ["/cases/alpha-community/"]
+    assert page.locator(".cb-finder__status").inner_text() == "找到 1 个页面"
+
+
+# Vocabulary labels reach the search page as filter names and values; a pull
+# request can change them like any record. Each label below ran a script on the
+# search page when Pagefind's own UI wrote filter values as HTML (issue 19).
+HOSTILE_LABELS = {
+    "themes.yaml": ("网格治理", "<img src=x onerror=alert('theme')>"),
+    "regions.yaml": ("内蒙古自治区", "<svg onload=alert('region')>"),
+    "ethnic-groups.yaml": ("汉族", "汉族&lt;img src=x onerror=alert('entity')&gt;"),
+}
+# What casebook-search.js makes, beside what the templates make (the committed allowlist).
+FINDER_ELEMENTS = {"form", "label", "input", "fieldset", "legend", "span", "p", "ol", "ul", "li", "a", "mark", "button"}
+
+
+@pytest.fixture(scope="module")
+def hostile_label_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("labels"), FIXTURE_DATA)
+    for name, (label, hostile) in HOSTILE_LABELS.items():
+        path = project / "data" / "vocab" / name
+        path.write_text(path.read_text("utf-8").replace(label, f'"{hostile}"', 1), "utf-8")
+    result = build_site(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.mark.parametrize("start", ["/search/?q=社区", "/search/?q=a", "/en/search/?q=community"])
+def test_hostile_vocabulary_labels_stay_text_on_the_search_page(browser: Browser, hostile_label_site: Path, start: str):
+    with serving(hostile_label_site) as url:
+        context = browser.new_context(base_url=url)
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(start)
+        wait_for_results(page)
+        for box in page.locator(".cb-finder__checkbox").all():  # every filter ticked, one after another
+            box.check()
+            box.uncheck()
+        page.wait_for_timeout(500)  # time for an onerror or onload to fire
+        values = page.locator(".cb-finder__value").all_inner_texts()
+        rendered = page.content()
+        context.close()
+    assert dialogs == []
+    zh = start.startswith("/search/")
+    if zh:
+        assert {hostile for _, hostile in HOSTILE_LABELS.values()} <= set(values)
+    allow = committed_allowlist()
+    allow.content_elements |= FINDER_ELEMENTS
+    assert scan_html(rendered, allow) == []
+
+
+def test_a_figure_shows_its_evidence_on_demand(page: Page):
+    page.goto("/en/cases/alpha-community/")
+    item = page.locator("ul.cb-outcomes li").filter(has_text="disputes settled")
+    quote = item.locator("details.cb-evidence blockquote")
+    assert not quote.is_visible()
+    item.locator("details.cb-evidence summary").click()
+    expect(quote).to_be_visible()
+    assert (quote.inner_text(), quote.get_attribute("lang")) == ("调解室成立以来化解纠纷300余件", "zh-Hans")
+    assert item.locator("strong").inner_text() == "over 300 cases"

@@ -17,7 +17,7 @@ GAMMA = """id: gamma-community
 name: {zh: 丙社区, en: Gamma Community}
 location: {region: inner-mongolia}
 profile:
-  households: {value: 1200, unit: household, qualifier: about, as_of: 2024-12-31, source: notice}
+  households: {value: 1200, unit: household, qualifier: about, as_of: 2024-12-31, source: notice, evidence: 社区约有1200户居民}
 summary: {zh: 丙社区的网格员每周走访。, en: Gamma Community's grid workers visit every week.}
 practices:
   - id: weekly-visits

@@ -67,6 +67,21 @@ def test_new_contributor_flow_from_scaffold_to_built_pages(tmp_path: Path):
         assert "monthly-visits" in (project / page).read_text("utf-8")
 
 
+def test_similar_names_sentences_that_follow_the_article(tmp_path: Path):
+    project = make_project(tmp_path, FIXTURE_DATA)
+    article = tmp_path / "article.txt"
+    article.write_text("甲社区网格员定期入户走访,登记居民的困难和诉求,并跟踪办理结果。调解室成立以来化解纠纷300余件。", "utf-8")
+    found = casebook(project, "similar", "data/cases/alpha-community.yaml", str(article))
+    assert (found.returncode, found.stdout) == (
+        1,
+        "1.00 practices.grid-worker-visits: 网格员定期入户走访，登记居民的困难和诉求，并跟踪办理结果\n"
+        "     source: 甲社区网格员定期入户走访,登记居民的困难和诉求,并跟踪办理结果\n"
+        "1 sentences at or above 0.60\n",
+    )
+    strict = casebook(project, "similar", "data/cases/beta-community.yaml", str(article))
+    assert (strict.returncode, strict.stdout) == (0, "0 sentences at or above 0.60\n")
+
+
 def test_new_refuses_malformed_and_existing_ids(tmp_path: Path):
     project = make_project(tmp_path, FIXTURE_DATA)
     bad = casebook(project, "new", "../escape")
@@ -90,8 +105,8 @@ def test_status_counts_states_and_lists_stale_translations(tmp_path: Path):
     assert status.returncode == 0
     assert status.stdout.splitlines() == [
         "case                        lang  original  reviewed   machine     draft   missing     stale",
-        "alpha-community             zh          19         0         0         0         0         0",
-        "alpha-community             en           0        18         0         0         0         1",
+        "alpha-community             zh          20         0         0         0         0         0",
+        "alpha-community             en           0        19         0         0         0         1",
         "beta-community              zh           0         0         1         0         7         0",
         "beta-community              en           8         0         0         0         0         0",
         "data/cases/alpha-community.yaml: practices[0].title.en: translation is stale: "

@@ -61,6 +61,27 @@ def test_generator_never_overwrites_or_deletes_hand_written_pages(data_dir: Path
     assert (docs / "cases" / "keep-me.md").read_text("utf-8") == "# Also hand-written\n"
 
 
+def test_hand_written_pages_at_a_generated_pages_address_are_refused(data_dir: Path, tmp_path: Path):
+    # MkDocs publishes docs/cases/x/index.md at /cases/x/, docs/en/… at /en/…: the case pages' addresses.
+    docs = tmp_path / "docs"
+    for page in ("cases/alpha-community/index.md", "en/cases/alpha-community/index.md", "cases/beta-community/README.md"):
+        (docs / page).parent.mkdir(parents=True, exist_ok=True)
+        (docs / page).write_text("# Impostor\n", "utf-8")
+    with pytest.raises(DataError) as caught:
+        generate(data_dir, docs)
+    assert str(caught.value) == "\n".join(
+        [
+            "docs/cases/alpha-community/index.md:1:1: would be published at /cases/alpha-community/, "
+            "the address of the generated page docs/cases/alpha-community.md; edit data/ instead",
+            "docs/cases/beta-community/README.md:1:1: would be published at /cases/beta-community/, "
+            "the address of the generated page docs/cases/beta-community.md; edit data/ instead",
+            "docs/en/cases/alpha-community/index.md:1:1: would be published at /en/cases/alpha-community/, "
+            "the address of the generated page docs/cases/alpha-community.en.md; edit data/ instead",
+            "3 problems found; nothing was generated.",
+        ]
+    )
+
+
 def test_generator_refuses_to_write_through_a_symlinked_folder(data_dir: Path, tmp_path: Path):
     docs = tmp_path / "docs"
     docs.mkdir()

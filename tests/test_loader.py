@@ -35,10 +35,17 @@ def test_positions_are_remembered_per_field():
     assert document.position(("a", "b", 1, "missing")) == (4, 7)
 
 
-def test_crlf_line_endings_and_utf8_bom_are_accepted():
-    document, found = load_bytes(b"\xef\xbb\xbfa: 1\r\nb: two\r\n", "x.yaml")
+def test_crlf_line_endings_are_accepted():
+    document, found = load_bytes(b"a: 1\r\nb: two\r\n", "x.yaml")
     assert found == []
     assert document.data == {"a": 1, "b": "two"}
+
+
+def test_a_utf8_byte_order_mark_is_refused():
+    # The contributor guide says so: a BOM is an invisible character like any other.
+    assert problems(b"\xef\xbb\xbfa: 1\n") == [
+        "x.yaml:1:1: file starts with a byte order mark (BOM): save it as UTF-8 without BOM"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -74,7 +81,19 @@ def test_crlf_line_endings_and_utf8_bom_are_accepted():
         ("a: x\u2028y\n".encode(), ["x.yaml:1:5: invisible or direction-changing character U+2028 is not allowed"]),
         ("a: \u202eevil\n".encode(), ["x.yaml:1:4: invisible or direction-changing character U+202E is not allowed"]),
         ("i\u200bd: x\n".encode(), ["x.yaml:1:2: invisible or direction-changing character U+200B is not allowed"]),
-        ("i\u200dd: x\n".encode(), ["x.yaml:1:1: invisible character U+200D is not allowed in keys"]),
+        ("i\u200dd: x\n".encode(), ["x.yaml:1:2: invisible or direction-changing character U+200D is not allowed"]),
+        (b"a: 1\r\nb: \x1b\r\n", ["x.yaml:2:4: control character U+001B is not allowed"]),
+        # Written as YAML escapes: invisible in the file, refused once decoded, at the value's start.
+        (b'a: "invoice \\u202Egnp.exe"\n', ["x.yaml:1:4: invisible or direction-changing character U+202E is not allowed (written as an escape)"]),
+        (b'a: "a\\0b"\n', ["x.yaml:1:4: control character U+0000 is not allowed (written as an escape)"]),
+        (b'a: "a\\x1b[31m"\n', ["x.yaml:1:4: control character U+001B is not allowed (written as an escape)"]),
+        (b'a: "\\uFEFF"\n', ["x.yaml:1:4: invisible or direction-changing character U+FEFF is not allowed (written as an escape)"]),
+        (b'a: "\\L"\n', ["x.yaml:1:4: invisible or direction-changing character U+2028 is not allowed (written as an escape)"]),
+        (b'"k\\e": 1\n', ["x.yaml:1:1: control character U+001B is not allowed (written as an escape)"]),
+        # Numbers: a long literal would end in Python's int limit or as inf.
+        (b"a: " + b"9" * 5000 + b"\n", ["x.yaml:1:4: numbers may have at most 15 digits"]),
+        (b"a: 1" + b"0" * 400 + b".5\n", ["x.yaml:1:4: numbers may have at most 15 digits"]),
+        (b"a:\n" + b"- 1\n" * 1001, ["x.yaml:1002:3: a list may have at most 1000 items"]),
         (b"? [a]\n: 1\n", ["x.yaml:1:3: keys must be plain text"]),
         (b"a: 1\n" * 1 + b"#" * MAX_BYTES, ["x.yaml:1:1: file is larger than 256 KB"]),
     ],
@@ -91,8 +110,18 @@ def test_every_problem_in_a_file_is_reported_together():
     ]
 
 
-def test_emoji_with_joiners_and_traditional_characters_are_text():
-    text = "a: 社區 👩\u200d👩\u200d👧 “quoted” & <b>\n"
+def test_emoji_tabs_and_traditional_characters_are_text():
+    text = 'a: 社區 👩 “quoted” & <b> é\nb: "tab\\there\\nline\\u00a0nbsp"\n'
     document, found = load_bytes(text.encode(), "x.yaml")
     assert found == []
-    assert document.data == {"a": "社區 👩\u200d👩\u200d👧 “quoted” & <b>"}
+    assert document.data == {"a": "社區 👩 “quoted” & <b> é", "b": "tab\there\nline\u00a0nbsp"}
+
+
+RAW_INVISIBLES = "\u061c \U000e0041 \u3164 \u2062 \u00ad \u180e \ufe0f \u034f \u2800 \u115f".split()
+
+
+@pytest.mark.parametrize("char", RAW_INVISIBLES)
+def test_further_invisible_characters_written_raw_are_refused(char: str):
+    assert problems(f"a: x{char}y\n".encode()) == [
+        f"x.yaml:1:5: invisible or direction-changing character U+{ord(char):04X} is not allowed"
+    ]

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -63,3 +67,24 @@ def test_a_second_build_at_once_is_refused(published: Path):
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         with pytest.raises(PublishError, match="another build is running in this folder"):
             publish(published)
+
+
+def test_folders_left_by_killed_builds_are_removed_by_the_next_one(published: Path):
+    for leftover in (".site-build-killed", ".site-old-4242"):
+        (published / leftover / "cases").mkdir(parents=True)
+        (published / leftover / "cases" / "index.html").write_text("half written", "utf-8")
+    publish(published)
+    assert sorted(p.name for p in published.iterdir() if p.name.startswith(".site-")) == []
+
+
+def test_a_terminated_build_removes_its_folder_and_leaves_the_site(published: Path):
+    before = snapshot(published / "site")
+    command = [sys.executable, "-m", "casebook", "--root", str(published), "publish"]
+    build = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(published.glob(".site-build-*/cases")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # until MkDocs has started writing pages
+    build.send_signal(signal.SIGTERM)
+    assert build.wait(timeout=60) != 0
+    assert sorted(p.name for p in published.iterdir() if p.name.startswith(".site-")) == []
+    assert snapshot(published / "site") == before

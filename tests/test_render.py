@@ -64,7 +64,7 @@ def test_page_plan_is_complete(catalog):
     ],
 )
 def test_figures_are_written_per_language(catalog, value, unit, qualifier, zh, en):
-    figure = Figure(value=value, unit=unit, qualifier=qualifier, source="s")
+    figure = Figure(value=value, unit=unit, qualifier=qualifier, source="s", evidence=str(value))
     assert formatting.figure(figure, "zh", catalog.vocab) == zh
     assert formatting.figure(figure, "en", catalog.vocab) == en
 
@@ -147,3 +147,36 @@ def test_page_url_refuses_what_is_not_a_page_path():
 
     with pytest.raises(ValueError, match=r"not a page path: \.\./etc#"):
         page_url("cases/a", "../etc")
+
+
+def _case_page(data_dir, path: str) -> str:
+    return next(page.content for page in plan_pages(build_catalog(data_dir)) if page.path == path)
+
+
+def test_a_traditional_chinese_original_is_named_as_such(data_dir):
+    record = data_dir / "cases" / "alpha-community.yaml"
+    record.write_text(record.read_text("utf-8").replace("translation: {original: zh,", "translation: {original: zh-Hant,"), "utf-8")
+    zh = _case_page(data_dir, "cases/alpha-community.md")
+    assert '<p class="cb-translation cb-original">本页中文据繁体中文原文写成，用简体字。</p>' in zh
+    assert "<p class=\"cb-dates\">原文语言：繁体中文。本页中文据繁体中文原文写成，用简体字。</p>" in zh
+    en = _case_page(data_dir, "cases/alpha-community.en.md")
+    assert "<p class=\"cb-dates\">Original language: Traditional Chinese. The English text on this page is translated" in en
+
+
+def test_a_subdistrict_lists_its_members_and_each_practice_names_its_own(data_dir):
+    record = data_dir / "cases" / "alpha-community.yaml"
+    text = record.read_text("utf-8").replace(
+        "location:\n",
+        "level: subdistrict\nmembers:\n  - {id: east, name: {zh: Dongyuan小区, en: Dongyuan Compound}}\nlocation:\n",
+    ).replace("  - id: mediation-room\n", "  - id: mediation-room\n    member: east\n")
+    record.write_text(text, "utf-8")
+    for path, heading, intro_start, member_line in (
+        ("cases/alpha-community.md", "## 下属社区和小区 {#members}", "本案例为街道一级", "<p class=\"cb-member\">所属：Dongyuan小区</p>"),
+        ("cases/alpha-community.en.md", "## Member communities and compounds {#members}", "This case is a subdistrict",
+         "<p class=\"cb-member\">Community: Dongyuan Compound</p>"),
+    ):
+        page = _case_page(data_dir, path)
+        members = page.split(heading + "\n\n", 1)[1].split("\n\n\n", 1)[0]
+        assert members.startswith(intro_start)
+        assert members.endswith("\n\n- " + ("Dongyuan小区" if path.endswith(".md") and not path.endswith(".en.md") else "Dongyuan Compound"))
+        assert page.count('<p class="cb-member">') == 1 and member_line in page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from casebook.scanner import committed_allowlist, learn_allowlist, scan_site
+from casebook.search import FRAGMENT_MAGIC
 
 
 def test_committed_allowlist_is_learned_from_the_clean_fixture_build(built_site: Path):
@@ -58,6 +60,7 @@ def _inject(site: Path, page: str, html: str) -> None:
         ('<meta http-equiv="refresh" content="0;url=https://evil.example/">', "element <meta> is not made by the templates"),
         ('<base href="https://evil.example/">', "element <base> is not made by the templates"),
         ("<style>body{display:none}</style>", "element <style> is not made by the templates"),
+        ('<p id="mediation-room">x</p>', 'id "mediation-room" is used twice'),
     ],
 )
 def test_scanner_reports_what_the_templates_never_make(site_copy: Path, html: str, finding: str | tuple[str, ...]):
@@ -65,6 +68,19 @@ def test_scanner_reports_what_the_templates_never_make(site_copy: Path, html: st
     expected = (finding,) if isinstance(finding, str) else finding
     assert scan_site(site_copy, committed_allowlist()) == [f"en/cases/alpha-community/index.html: {f}" for f in expected]
 
+
+
+def test_scanner_reports_addresses_in_the_search_index_that_leave_the_site(site_copy: Path):
+    fragment = next((site_copy / "en" / "pagefind" / "fragment").glob("*.pf_fragment"))
+    data = json.loads(gzip.decompress(fragment.read_bytes())[len(FRAGMENT_MAGIC):])
+    data["url"] = "javascript:alert(1)"
+    data["meta"]["image"] = "https://evil.example/x.png"
+    fragment.write_bytes(gzip.compress(FRAGMENT_MAGIC + json.dumps(data).encode()))
+    shown = fragment.relative_to(site_copy).as_posix()
+    assert scan_site(site_copy, committed_allowlist()) == [
+        f"{shown}: address '/enjavascript:alert(1)' is not a path of this site",
+        f"{shown}: metadata other than ['kind', 'title']: {sorted(data['meta'])}",  # the page's keys and 'image'
+    ]
 
 
 def test_scanner_reports_symlinks_in_the_output(site_copy: Path):

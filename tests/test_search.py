@@ -1,13 +1,10 @@
-"""How a language's pages are split into Pagefind runs (search.plan_parts)."""
+"""How a language's pages are split into Pagefind runs (search.plan_parts) and what Pagefind reads of them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from casebook import search
-from casebook.search import SearchIndexError, plan_parts
+from casebook.search import plan_parts, spaced_han
 
 MARKED = "<html><body><div data-pagefind-body>text</div></body></html>"
 UNMARKED = "<html><body>a listing: &lt;div data-pagefind-body&gt; in its text</body></html>"
@@ -45,17 +42,14 @@ def test_parts_are_as_few_as_the_size_allows_and_of_even_size(tmp_path: Path):
     assert [len(part) for part in plan_parts(site, "", (), part_pages=5)] == [5]
 
 
-def test_a_part_also_ends_before_its_glob_outgrows_one_command_line_argument(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    site = site_with(tmp_path, {f"cases/{name}/index.html": MARKED for name in ("a", "b", "c")})
-    monkeypatch.setattr(search, "GLOB_CHARS", 40)  # each path is 18 characters and a comma
-    assert plan_parts(site, "", (), part_pages=1_000) == [
-        ["cases/a/index.html", "cases/b/index.html"],
-        ["cases/c/index.html"],
-    ]
-
-
-def test_a_page_path_that_would_change_the_glob_is_refused(tmp_path: Path):
-    site = site_with(tmp_path, {"cases/a,b/index.html": MARKED})
-    with pytest.raises(SearchIndexError) as error:
-        plan_parts(site, "", ())
-    assert str(error.value) == "cases/a,b/index.html: a page path with any of {}[]*?,\\ cannot be given to Pagefind's --glob"
+def test_chinese_text_is_indexed_one_character_a_word_and_the_rest_as_built():
+    html = (
+        '<h1 id="x">网格员 grid</h1><script>var a = "网格";</script><style>p::before{content:"调解"}</style>'
+        '<div class="cb-search-filters" hidden data-pagefind-ignore><span data-pagefind-filter="主题">网格治理</span></div>'
+        '<p title="调解室">调解室，社区。“1+8+N”</p>'
+    )
+    assert spaced_han(html) == (
+        '<h1 id="x">网\u200b格\u200b员 grid</h1><script>var a = "网格";</script><style>p::before{content:"调解"}</style>'
+        '<div class="cb-search-filters" hidden data-pagefind-ignore><span data-pagefind-filter="主题">网格治理</span></div>'
+        '<p title="调解室">调\u200b解\u200b室\u200b，\u200b社\u200b区\u200b。“1+8+N”</p>'
+    )

@@ -298,7 +298,7 @@ def test_bad_data_stops_the_build_before_output_is_touched(tmp_path: Path):
     result = build_site(project)
     assert result.returncode == 1
     assert (
-        "data/cases/alpha-community.yaml:21:14: practices[0].themes[0]: unknown theme 'grid-govern'; "
+        "data/cases/alpha-community.yaml:22:14: practices[0].themes[0]: unknown theme 'grid-govern'; "
         "nearest: grid-governance\n1 problem found; nothing was generated."
     ) in result.stderr
     assert result.stderr.count("unknown theme") == 1

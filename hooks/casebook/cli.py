@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
+import signal
 import sys
 from importlib import resources
 from pathlib import Path
@@ -18,6 +19,7 @@ from .scanner import committed_allowlist, learn_allowlist, scan_site
 from .schema import schema_text
 from .problems import DataError, field_path, report
 from .rules import texts
+from .similarity import NEAR_COPY, near_copies
 from .translation import STATES, case_states, counts, fingerprint
 
 SCHEMA_PATH = Path("schema") / "case.schema.json"
@@ -54,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
     generate_cmd.set_defaults(run=_generate)
     publish_cmd = commands.add_parser("publish", help="build into a fresh folder, scan, then replace site/ 构建并发布")
     publish_cmd.set_defaults(run=_publish)
+    similar = commands.add_parser("similar", help="sentences of a record that follow its article too closely 近似抄写检查")
+    similar.add_argument("record", type=Path)
+    similar.add_argument("article", type=Path, help="the source article as plain text")
+    similar.add_argument("--threshold", type=float, default=NEAR_COPY)
+    similar.set_defaults(run=_similar)
     scan = commands.add_parser("scan", help="scan a built site for anything the templates do not make 扫描")
     scan.add_argument("site", type=Path)
     scan.add_argument("--learn", action="store_true", help="print the allowlist learned from a clean build")
@@ -104,7 +111,7 @@ def _status(args: argparse.Namespace) -> int:
     if args.fingerprints:
         case_id = args.fingerprints.stem
         case = next(case for case in catalog.cases if case.id == case_id)
-        original = case.translation.original
+        original = case.translation.text_lang
         for path, text in texts(case):
             if text.get(original):
                 sys.stdout.write(f"{field_path(path)}: reviewed: {fingerprint(text.get(original) or '')}\n")
@@ -134,13 +141,38 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
+    # SIGTERM (a CI timeout, `kill`) ends the build like Ctrl-C: publish() then
+    # removes its staging folder, and subprocess.run stops MkDocs.
+    signal.signal(signal.SIGTERM, _stop)
     try:
         site = publish(args.root.resolve())
     except PublishError as error:
         sys.stderr.write(f"{error}\n")
         return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("stopped; the published site was not changed\n")
+        return 130
     sys.stdout.write(f"published {site.as_posix()}\n")
     return 0
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _similar(args: argparse.Namespace) -> int:
+    """For reviewers with the article at hand: `casebook check` sees only the quoted evidence."""
+    root = args.root.resolve()
+    catalog = build_catalog(root / "data", shown_from=root, only=[args.record.resolve()])
+    case = catalog.cases[0]
+    lang = case.translation.text_lang
+    article = args.article.read_text("utf-8")
+    prose = [("summary", case.summary)] + [(f"practices.{p.id}", p.description) for p in case.practices]
+    found = [(where, match) for where, text in prose for match in near_copies(text.get(lang) or "", [article], args.threshold)]
+    for where, match in found:
+        sys.stdout.write(f"{match.score:.2f} {where}: {match.sentence}\n     source: {match.passage}\n")
+    sys.stdout.write(f"{len(found)} sentences at or above {args.threshold:.2f}\n")
+    return 1 if found else 0
 
 
 def _scan(args: argparse.Namespace) -> int:

@@ -2,9 +2,10 @@
 
 PyYAML's own constructors follow YAML 1.1 (`no` is False, `010` is 8, last
 duplicate key wins) and its C composer recurses without limit. So we read the
-pure-Python parser's event stream and build the values ourselves: YAML 1.2
-core meanings, no tags, anchors, aliases or merge keys, bounded depth, every
-value's position remembered.
+parser's event stream (libyaml's, one event at a time) and build the values
+ourselves: YAML 1.2 core meanings, no tags, anchors, aliases or merge keys,
+bounded depth and list length, numbers of at most 15 digits, no refused
+character (characters.py) raw or escaped, every value's position remembered.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .characters import all_refused, first_refused
 from .problems import Problem, field_path
 
 MAX_BYTES = 256 * 1024
@@ -29,6 +31,7 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^-?(?:0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+$")
+_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
 
 _BOMS = {
     b"\xff\xfe\x00\x00": "UTF-32",
@@ -36,12 +39,12 @@ _BOMS = {
     b"\xff\xfe": "UTF-16",
     b"\xfe\xff": "UTF-16",
 }
-# Characters that change how text looks without being seen: line and
-# paragraph separators, bidirectional overrides, zero-width characters.
-_INVISIBLE = re.compile("[\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u200c\u200e\u200f\u2060\ufeff]")
-_ZWJ = "\u200d"  # joins emoji sequences: allowed in text, never in keys
-# Control characters (C0 but tab and line feed, DEL, C1), a CR not before LF, and the invisible ones.
-_BAD_CHARACTER = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)|" + _INVISIBLE.pattern)
+MAX_DIGITS = 15  # a number's digits: beyond them a float is no longer exact
+# Any list: checked while parsing, so that a huge list is refused before its
+# items are validated one by one (each would add its own problems).
+MAX_LIST_ITEMS = 1_000
+UTF8_BOM = b"\xef\xbb\xbf"
+ESCAPED = " (written as an escape)"  # ends the message of a refused character that a YAML escape wrote
 
 
 @dataclass(frozen=True)
@@ -85,12 +88,14 @@ def load_bytes(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem
     for bom, encoding in _BOMS.items():
         if raw.startswith(bom):
             return None, at(1, 1, f"file must be UTF-8, found a {encoding} byte order mark")
-    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    if raw.startswith(UTF8_BOM):
+        return None, at(1, 1, "file starts with a byte order mark (BOM): save it as UTF-8 without BOM")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _line_col(raw[: error.start].decode("utf-8", "replace"))
         return None, at(line, column, "file must be UTF-8: invalid byte sequence")
+    text = text.replace("\r\n", "\n")  # before the check: a CR is refused unless it ends a line
     problems = _character_problems(text, shown_as)
     if problems:
         return None, problems
@@ -98,7 +103,7 @@ def load_bytes(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem
         return None, at(1, 1, "file is empty")
     builder = _Builder(shown_as)
     try:
-        data = builder.build(text.replace("\r\n", "\n"))
+        data = builder.build(text)
     except _Abort:
         return None, builder.problems
     if builder.problems:
@@ -112,19 +117,13 @@ def _line_col(prefix: str) -> Position:
 
 
 def _character_problems(text: str, shown_as: str) -> list[Problem]:
+    """Refused characters written as they are, at their exact places (comments included)."""
     problems = []
-    for match in _BAD_CHARACTER.finditer(text):
-        char = match.group()
-        if char == "\r":
-            message = "lone carriage return (CR); use LF or CRLF line endings"
-        elif _INVISIBLE.match(char):
-            message = f"invisible or direction-changing character U+{ord(char):04X} is not allowed"
-        else:
-            message = f"control character U+{ord(char):04X} is not allowed"
-        line, column = _line_col(text[: match.start()])
-        problems.append(Problem(shown_as, line, column, "", message))
-        if len(problems) >= 20:
-            break
+    for index, why in all_refused(text)[:20]:
+        if text[index] == "\r":
+            why = "lone carriage return (CR); use LF or CRLF line endings"
+        line, column = _line_col(text[:index])
+        problems.append(Problem(shown_as, line, column, "", why))
     return problems
 
 
@@ -206,13 +205,26 @@ class _Builder:
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
         if event.tag is not None:
             self.fail(event.start_mark, f"tags such as {event.tag} are not allowed")
+        self._check_decoded(event)
         if event.style:  # quoted or block text is always a string ('' or None: plain)
             return event.value
+        if _NUMBER.match(event.value) and sum(char.isdigit() for char in event.value) > MAX_DIGITS:
+            self.fail(event.start_mark, f"numbers may have at most {MAX_DIGITS} digits")
+            return None
         return _resolve_plain(event.value)
+
+    def _check_decoded(self, event: yaml.ScalarEvent) -> None:
+        """A refused character that only a YAML escape ("\\u202E", "\\0", "\\L") wrote:
+        the raw file held none (_character_problems), so the value's start is its place."""
+        found = first_refused(event.value)
+        if found:
+            self.fail(event.start_mark, found[1] + ESCAPED)
 
     def _sequence(self, path: FieldPath, depth: int) -> tuple[Any, ...]:
         items = []
         while not isinstance(self._peek(), yaml.SequenceEndEvent):
+            if len(items) == MAX_LIST_ITEMS:
+                self.fail(self._peek().start_mark, f"a list may have at most {MAX_LIST_ITEMS} items", abort=True)
             item_path = (*path, len(items))
             self.positions[item_path] = _position(self._peek())
             items.append(self._node(item_path, depth + 1))
@@ -247,9 +259,8 @@ class _Builder:
         if event.value == "<<" and not event.style:
             self.fail(event.start_mark, "merge keys (<<) are not allowed; write the fields out")
             return None
-        if _ZWJ in event.value:
-            self.fail(event.start_mark, "invisible character U+200D is not allowed in keys")
-            return None
+        if first_refused(event.value):
+            return None  # reported when the key is read as a scalar (_node)
         return event.value
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .loader import ESCAPED
 from .problems import Problem
 
 _KINDS = {
@@ -18,6 +19,7 @@ _KINDS = {
     "ethnic group": "民族",
     "region": "省级行政区",
     "city": "城市",
+    "member": "下属社区或小区",
 }
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -68,6 +70,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"invisible or direction-changing character (U\+\w+) is not allowed", r"不允许使用不可见或改变文字方向的字符 \1"),
     (r"nesting deeper than (\d+) levels", r"嵌套超过 \1 层"),
     (r"invalid YAML: (.+)", r"YAML 格式错误：\1"),
+    (r"file starts with a byte order mark \(BOM\): save it as UTF-8 without BOM", "文件以字节序标记（BOM）开头：请保存为不带 BOM 的 UTF-8"),
+    (r"noncharacter (U\+\w+) is not allowed", r"不允许使用非字符 \1"),
+    (r"numbers may have at most (\d+) digits", r"数字最多 \1 位"),
+    (r"a list may have at most (\d+) items", r"列表最多 \1 项"),
+    (r"'(.+)' is a device name on Windows and cannot name a file or folder", r"“\1”是 Windows 的设备名，不能用作文件或文件夹名"),
+    (r"'(.+)' is the anchor of the case's title \(its id\)", r"“\1”是案例标题的锚点（即案例 id）"),
+    (r"'(.+)' is the anchor of source '(.+)'", r"“\1”是来源“\2”的锚点"),
+    (r"'(.+)' is already the name of (.+)", r"“\1”已是 \2 的名称"),
+    (r"would be published at (\S+), the address of the generated page (\S+); edit data/ instead",
+     r"会发布在 \1，与生成页面 \2 的地址相同；请改为编辑 data/"),
     (r"vocabulary file is missing", "缺少词表文件"),
     (r"contains an email address; personal data may not appear in records", "含有电子邮箱地址；案例记录不得包含个人信息"),
     (r"contains a phone number; personal data may not appear in records", "含有电话号码；案例记录不得包含个人信息"),
@@ -81,13 +93,34 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"symbolic links are not allowed under docs/", "docs/ 下不允许使用符号链接"),
     (r"only regular files are allowed under docs/", "docs/ 下只允许普通文件"),
     (r"unexpected file type (\S+) under docs/", r"docs/ 下出现了意外的文件类型 \1"),
+    (r"a sentence follows its source almost word for word \(similarity (\S+), limit (\S+)\): rewrite “(.+)” in your own words",
+     r"有一句话几乎照抄来源（相似度 \1，上限 \2）：请用自己的话改写“\3”"),
+    (r"(\S+) is more than the (\S+) of the profile's (\w+)", r"\1 超过了概况中的总数 \2（\3）"),
+    (r"ends \((\S+)\) before it starts \((\S+)\)", r"结束时间（\1）早于开始时间（\2）"),
+    (r"is earlier than the start of its period \((\S+)\)", r"早于所属时段的开始时间（\1）"),
+    (r"does not state the value (\S+)", r"没有写出数值 \1"),
+    (r"(\S+) residents are fewer than (\S+) households", r"人口 \1 人少于户数 \2 户"),
+    (r"(\S+) ethnic groups are fewer than the (\d+) named", r"民族数 \1 少于列出的 \2 个民族"),
+    (r"only a case at subdistrict level has members", "只有街道一级的案例才有下属社区或小区"),
+    (r"'(.+)' is used by another member", r"“\1”已被另一个下属社区或小区使用"),
+    (r"'(.+)' is marked derived but not given", r"“\1”标为推定，但没有填写"),
+    (r"every level is derived: at least one must be stated", "所有层级都标为推定：至少要有一级是来源写明的"),
+    (r"give either the source's title or, when it has none, a description",
+     "填写来源的标题；来源没有标题时，改填说明（description），二者只填其一"),
     (r"translation is stale: the original text changed since it was reviewed",
      "译文已过时：原文在审校之后有改动"),
 )
 
 
 def translate_message(message: str) -> str:
-    unknown = re.fullmatch(r"unknown (theme|unit|qualifier|source|ethnic group|region|city) '(.+?)'(?:; nearest: (.+))?", message)
+    repeated = re.fullmatch(r"(\d+) more like this: (.+)", message)
+    if repeated:
+        return f"另有 {repeated.group(1)} 个同类问题：{translate_message(repeated.group(2))}"
+    if message.endswith(ESCAPED):
+        return translate_message(message.removesuffix(ESCAPED)) + "（以转义形式写出）"
+    unknown = re.fullmatch(
+        r"unknown (theme|unit|qualifier|source|ethnic group|region|city|member) '(.+?)'(?:; nearest: (.+))?", message
+    )
     if unknown:
         kind, key, nearest = unknown.groups()
         hint = f"；最接近的是：{nearest}" if nearest else ""

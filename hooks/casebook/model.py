@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 MAX_TEXT = 4000
 MAX_LABEL = 300
+MAX_EVIDENCE = 400
 MAX_ITEMS = 200
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_ID = 64
@@ -20,15 +21,32 @@ MAX_ID = 64
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
+MAX_FIGURE = 10**12  # far above any count or area a community has; keeps every figure an exact number
+# Names Windows keeps for devices: a folder so named cannot be checked out there.
+WINDOWS_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+)
+
+
+def _not_a_device_name(key: str) -> str:
+    if key in WINDOWS_DEVICES:
+        raise ValueError(f"'{key}' is a device name on Windows and cannot name a file or folder")
+    return key
+
+
 # Record ids, practice ids and vocabulary keys share one safe shape: they
 # become file names and HTML anchors.
 Key = Annotated[
-    str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID), Field(description="kebab-case key 短横线小写键")
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID),
+    AfterValidator(_not_a_device_name),
+    Field(description="kebab-case key 短横线小写键"),
 ]
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LABEL)]
 Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
 # Dates are the one place where a YAML string becomes a typed value: the
-# loader keeps every scalar a string, so strict mode is relaxed here only.
+# loader reads a date as a string (YAML 1.2 core has no date type), so strict
+# mode is relaxed here only.
 Date = Annotated[dt.date, Field(strict=False)]
 
 
@@ -71,17 +89,39 @@ class Text(_Bilingual):
     en: Prose | None = Field(None, description="English 英文")
 
 
+# A year or a month as the sources give them: 2024, 2008-04.
+YearMonth = Annotated[str, StringConstraints(pattern=r"^[12][0-9]{3}(?:-(?:0[1-9]|1[0-2]))?$")]
+
+
+class Span(Strict):
+    """The period a figure covers, as far as the source dates it: 2024年以来 is {start: "2024"}. 统计时段的起止。"""
+
+    start: YearMonth | None = Field(None, description="first year or month, YYYY or YYYY-MM 起始年或年月")
+    end: YearMonth | None = Field(None, description="last year or month, YYYY or YYYY-MM 截止年或年月")
+
+
+# A quoted passage of a source: a sentence at most.
+Evidence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_EVIDENCE)]
+
+
 class Figure(Strict):
     """A number as data, formatted per language on the page. 结构化数字。"""
 
-    value: Annotated[int | float, Field(ge=0, description="the number exactly as the source gives it 原文数值")]
+    value: Annotated[
+        int | float, Field(ge=0, le=MAX_FIGURE, description="the number exactly as the source gives it 原文数值")
+    ]
     unit: Key = Field(description="unit or counting basis, key in data/vocab/units.yaml 单位或计数口径")
     qualifier: Key | None = Field(
         None, description="over/more-than/nearly/about…, key in data/vocab/qualifiers.yaml 限定词（余、多、近、约）"
     )
-    period: Name | None = Field(None, description="period or year the figure covers 统计时段")
+    period: Name | None = Field(None, description="period or year the figure covers, as the page says it 统计时段（页面显示的文字）")
+    span: Span | None = Field(None, description="the same period as data, where the source dates it 统计时段的起止（来源写明时）")
     as_of: Date | None = Field(None, description="date the figure was true 截至日期")
     source: Key = Field(description="id of an entry in this record's sources 来源编号")
+    evidence: Evidence = Field(
+        description="the passage of the source that states the figure, in the source's language and script, "
+        "a sentence at most; the number must occur in it 原文中写明该数字的语句（原文语言，至多一句，须含该数字）"
+    )
 
 
 class LabelledFigure(Figure):
@@ -104,13 +144,22 @@ class Profile(Strict):
     others: tuple[LabelledFigure, ...] = Field((), max_length=MAX_ITEMS, description="other figures 其他概况数字")
 
 
+PlaceLevel = Literal["region", "city", "district"]
+
+
 class Location(Strict):
-    """Where the community is; only what the sources state. 所在地（仅限来源写明的）。"""
+    """Where the community is: what the sources state, and levels derived from it, marked. 所在地：来源写明的，以及据此推定并标明的。"""
 
     region: Key | None = Field(None, description="province-level key in data/vocab/regions.yaml 省级行政区")
     city: Key | None = Field(None, description="city key in data/vocab/regions.yaml 地级市")
     district: Name | None = Field(None, description="district or county 区县")
     subdistrict: Name | None = Field(None, description="subdistrict or town 街道或乡镇")
+    derived: tuple[PlaceLevel, ...] = Field(
+        (),
+        max_length=3,
+        description="levels the source does not name but that follow unambiguously from a level it does "
+        "(a named county lies in one city and one province) 来源未写明、但可由已写明的层级唯一推定的层级",
+    )
 
 
 class Brand(Strict):
@@ -127,6 +176,7 @@ class Practice(Strict):
     title: Name
     themes: tuple[Key, ...] = Field(min_length=1, max_length=8, description="keys in data/vocab/themes.yaml 主题")
     description: Text
+    member: Key | None = Field(None, description="id of the member community it belongs to 所属社区或小区")
     figures: tuple[LabelledFigure, ...] = Field((), max_length=MAX_ITEMS, description="outcome figures 成效数字")
 
 
@@ -135,7 +185,11 @@ class Honour(Strict):
 
     title: Name
     year: int | None = Field(None, ge=1949, le=2100)
+    awarded_by: Name | None = Field(None, description="awarding body where the source names it 授予单位")
     source: Key
+
+
+SourceLanguage = Literal["zh", "zh-Hant", "en"]
 
 
 class Source(Strict):
@@ -143,20 +197,57 @@ class Source(Strict):
 
     id: Key
     publisher: Name
-    title: Name
+    title: Name | None = Field(None, description="the source's own headline 来源自身的标题")
+    description: Name | None = Field(
+        None,
+        description="for a source without a headline: what it is, in our words (shown without title marks) "
+        "来源没有标题时，用自己的话说明它是什么（页面不加书名号）",
+    )
     date: Date | None = None
-    language: Literal["zh", "zh-Hant", "en"]
+    language: SourceLanguage
     url: Annotated[str, StringConstraints(pattern=r"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\s<>\"]*)?$", max_length=2000)] | None = None
     author: Name | None = Field(None, description="reporter or author, public role only 记者或作者")
+
+    @model_validator(mode="after")
+    def _title_or_description(self) -> "Source":
+        if (self.title is None) == (self.description is None):
+            raise ValueError("give either the source's title or, when it has none, a description")
+        return self
 
 
 class Translation(Strict):
     """Which language is original and how far the other is checked. 翻译状态。"""
 
-    original: Lang = Field(description="language of the sources 原文语言")
+    original: SourceLanguage = Field(
+        description="language of the sources; zh-Hant: a Traditional Chinese source, which the record's "
+        "zh text (Simplified) is written from 原文语言；zh-Hant 表示繁体中文来源，记录的简体中文据此写成"
+    )
     state: Literal["reviewed", "machine", "draft"] = Field(
         description="state of the other language: reviewed, machine or draft 译文状态：已审校、机器翻译、草稿"
     )
+
+    @property
+    def text_lang(self) -> Lang:
+        """The record's language whose texts were checked against the sources."""
+        return "en" if self.original == "en" else "zh"
+
+
+class Member(Strict):
+    """A community or compound within a subdistrict-level case. 街道案例下属的社区或小区。"""
+
+    id: Key = Field(description="key that practices refer to 供做法引用的键")
+    name: Name = Field(
+        description="name in both languages; where the source gives only pinyin, the Chinese keeps the pinyin "
+        "(Jinshijie花园小区) rather than guessing characters 名称；来源只给出拼音时，中文保留拼音，不猜汉字"
+    )
+
+
+class Founded(Strict):
+    """When the community was set up, as far as the source says. 成立时间。"""
+
+    year: int = Field(ge=1949, le=2100)
+    month: int | None = Field(None, ge=1, le=12)
+    source: Key
 
 
 class Case(Strict):
@@ -167,7 +258,14 @@ class Case(Strict):
         (), max_length=20, description="former ids of this record: their links redirect here 曾用编号，旧链接跳转到本案例"
     )
     name: Name
+    level: Literal["community", "subdistrict"] = Field(
+        "community", description="a community, or a subdistrict with member communities 社区，或下辖社区的街道"
+    )
+    members: tuple[Member, ...] = Field(
+        (), max_length=MAX_ITEMS, description="member communities or compounds of a subdistrict 街道下属社区或小区"
+    )
     location: Location
+    founded: Founded | None = Field(None, description="year and month the community was set up 成立年月")
     profile: Profile = Profile()
     summary: Text
     brands: tuple[Brand, ...] = Field((), max_length=MAX_ITEMS)

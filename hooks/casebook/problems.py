@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
+
+# The same message in one file is shown this many times, then counted: a list
+# of a thousand empty items must not print thousands of lines.
+MAX_REPEATS = 10
 
 
 @dataclass(frozen=True, order=True)
@@ -23,8 +28,27 @@ class DataError(Exception):
     """Raised when the data has problems; carries all of them, sorted."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = tuple(sorted(set(problems)))
+        self.problems = capped(sorted(set(problems)))
         super().__init__(report(self.problems))
+
+
+def capped(problems: list[Problem]) -> tuple[Problem, ...]:
+    """Problems in order, each message shown at most MAX_REPEATS times per file; the rest
+    are summed up in one problem where the first of them was."""
+    seen: Counter[tuple[str, str]] = Counter()
+    hidden: dict[tuple[str, str], Problem] = {}
+    kept = []
+    for problem in problems:
+        key = (problem.path, problem.message)
+        seen[key] += 1
+        if seen[key] <= MAX_REPEATS:
+            kept.append(problem)
+        else:
+            hidden.setdefault(key, problem)
+    for key, first in hidden.items():
+        more = seen[key] - MAX_REPEATS
+        kept.append(Problem(first.path, first.line, first.column, "", f"{more} more like this: {first.message}"))
+    return tuple(sorted(kept))
 
 
 def report(problems: tuple[Problem, ...]) -> str:

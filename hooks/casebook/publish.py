@@ -9,15 +9,23 @@ MkDocs runs as a command, so this module does not import it.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from .scanner import Allowlist, committed_allowlist, scan_site
+
+
+STAGING_PREFIX = ".site-build-"  # a build in progress
+RETIRED_PREFIX = ".site-old-"  # the previous site, between the two renames
+STOP_WAIT_S = 5.0  # how long a stopped build's processes may take to go
 
 
 class PublishError(Exception):
@@ -32,7 +40,8 @@ def publish(root: Path, site: Path | None = None, allow: Allowlist | None = None
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise PublishError("another build is running in this folder; try again when it has finished") from None
-        staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=root))
+        _remove_leftovers(root)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
         try:
             _build(root, staging)
             findings = scan_site(staging, allow or committed_allowlist())
@@ -44,17 +53,46 @@ def publish(root: Path, site: Path | None = None, allow: Allowlist | None = None
     return site
 
 
+def _remove_leftovers(root: Path) -> None:
+    """Folders of builds that were killed (SIGKILL leaves no chance to clean up).
+    Called with the lock held, so no build that is still running owns one."""
+    for folder in sorted(root.glob(f"{STAGING_PREFIX}*")) + sorted(root.glob(f"{RETIRED_PREFIX}*")):
+        if folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def _build(root: Path, staging: Path) -> None:
     mkdocs = Path(sys.executable).parent / "mkdocs"
     command = [str(mkdocs), "build", "--strict", "--site-dir", str(staging)]
-    result = subprocess.run(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    if result.returncode != 0:
+    # In a session of its own: MkDocs builds the other languages in a forked child
+    # (hooks/mkdocs_hooks.py), and a stopped build must stop both before its folder goes.
+    build = subprocess.Popen(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, start_new_session=True)
+    try:
+        returncode = build.wait()
+    except BaseException:
+        _stop_group(build)
+        raise
+    if returncode != 0:
         raise PublishError("mkdocs build failed; the published site was not changed")
+
+
+def _stop_group(build: subprocess.Popen[bytes]) -> None:
+    """Kills the build and every process it started, and waits until they are gone."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(build.pid, signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + STOP_WAIT_S
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(build.pid, 0)  # someone of the group is still there (a child not yet reaped)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
 
 
 def _swap(staging: Path, site: Path) -> None:
     """Two renames on one file system: readers see the old site or the new one, never a mix."""
-    retired = site.with_name(f".site-old-{os.getpid()}")
+    retired = site.with_name(f"{RETIRED_PREFIX}{os.getpid()}")
     if site.exists():
         site.rename(retired)
     staging.rename(site)

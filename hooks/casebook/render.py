@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from . import formatting, glossary, markup
 from .catalog import Catalog
-from .model import LANGS, Case, Figure, Lang, Name, Text
+from .model import LANGS, Case, Figure, Founded, Lang, Name, Text
 from .hints import Hinter
 from .overview import PAGE as OVERVIEW_PAGE, RESIDENT_BARS, alt_text, overview, shown
 from .parallel import fork_imap
@@ -36,6 +36,10 @@ DATA_PREFIX = "data"
 PRACTICE_LIST_LIMIT = 50
 COMPARE_PAGE = "compare/index"
 COMPARE_MAX = 4  # cases side by side on the compare page: what fits an A4 landscape page
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # written out: calendar.month_name follows the process locale
 _URL_PART = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)*#[a-z0-9-]*")
 
 
@@ -152,11 +156,43 @@ class View:
     def glossary_index(self) -> tuple[glossary.Letter, ...]:
         return glossary.index(self.catalog, self.lang)
 
+    def filter_value(self, key: str) -> str:
+        """A vocabulary label as a search filter value: plain text, its "&" doubled,
+        because Pagefind 1.5 decodes a filter's entities once more than the page's
+        text ("&amp;lt;" would be stored as "<"; tests/test_browser.py)."""
+        label = self._labels.get(key) or self._regions[key]
+        return self.plain(label).replace("&", "&amp;")
+
+    def themes(self, case: Case) -> list[str]:
+        """The case's theme keys, each once, in the order its practices name them."""
+        return list(dict.fromkeys(key for practice in case.practices for key in practice.themes))
+
+    def place_marks(self, case: Case) -> list[str]:
+        """Beside each part of place(): '*' for a level the sources do not name but that was derived."""
+        where = case.location
+        levels = [level for level in ("region", "city", "district", "subdistrict") if getattr(where, level)]
+        return ["*" if level in where.derived else "" for level in levels]
+
+    def founded(self, founded: Founded) -> str:
+        if founded.month is None:
+            return self.ui["founded_year"].format(year=founded.year)
+        month_name = MONTHS[founded.month - 1]
+        return self.ui["founded_date"].format(year=founded.year, month=founded.month, month_name=month_name)
+
+    def member(self, case: Case, member_id: str) -> Name:
+        return next(member.name for member in case.members if member.id == member_id)
+
+    def evidence_lang(self, fig: Figure) -> str:
+        """The HTML language of a figure's quoted passage: its source's language."""
+        language = next(source.language for source in self._case.sources if source.id == fig.source)
+        return {"zh": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}[language]
+
     def source_number(self, source_id: str) -> int:
         """Sources are cited by their number on the page, [1], [2] …"""
         return self._source_numbers[source_id]
 
     def for_case(self, case: Case) -> "View":
+        self._case = case
         self._source_numbers = {source.id: index for index, source in enumerate(case.sources, start=1)}
         self._hinter = Hinter(self.catalog.vocab.glossary, self.lang, lambda key: self.link("glossary/index", key))
         return self

@@ -1,9 +1,14 @@
-"""Cross-record rules: each is a plain function that yields problems."""
+"""The rules a valid record must also keep: each is a plain function that yields problems.
+
+Most look at one record at a time (RECORD_RULES); a few compare records with
+each other (CROSS_RECORD_RULES).
+"""
 
 from __future__ import annotations
 
 import difflib
 import functools
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -11,12 +16,17 @@ from pydantic import BaseModel
 
 from .loader import Document, FieldPath, load_bytes
 from .model import LANGS, Case, Figure, _Bilingual
+from .numerals import states
+from .similarity import NEAR_COPY, near_copies
 from .personal_data import personal_data
 from .problems import Problem, field_path
 from .vocab import Vocabularies
 
-# Headings every case page has; a practice id must not take their anchors.
-RESERVED_ANCHORS = frozenset({"profile", "summary", "brands", "practices", "honours", "related", "sources", "translation"})
+# Headings every case page has; no other anchor of the page may take theirs.
+RESERVED_ANCHORS = frozenset(
+    {"profile", "summary", "brands", "members", "practices", "honours", "related", "sources", "translation"}
+)
+SOURCE_ANCHOR = "source-"  # a source's anchor on the case page: source-<id> (templates/case.md.j2)
 # Ids that would take the name of a listing page in the same folder.
 RESERVED_IDS = frozenset({"index"})
 
@@ -132,15 +142,38 @@ def aliases_are_free(records: tuple[Record, ...], vocab: Vocabularies) -> Iterat
             seen.setdefault(alias, record)
 
 
-def practice_ids_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+def page_anchors_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """A case page's anchors are one namespace: its own id (the title), the headings,
+    the sources and the practices. The first to take an anchor keeps it; two
+    sources of one id are source_ids_are_unique's to report."""
     for record in records:
-        seen: set[str] = set()
-        for index, practice in enumerate(record.case.practices):
-            if practice.id in seen:
-                yield record.problem(("practices", index, "id"), f"'{practice.id}' is used by another practice")
-            elif practice.id in RESERVED_ANCHORS:
-                yield record.problem(("practices", index, "id"), f"'{practice.id}' is reserved for a page heading")
-            seen.add(practice.id)
+        case = record.case
+        taken = {anchor: "is reserved for a page heading" for anchor in RESERVED_ANCHORS}
+        claims = [(("id",), case.id, "is the anchor of the case's title (its id)")]
+        claims += [
+            (("sources", index, "id"), SOURCE_ANCHOR + source.id, f"is the anchor of source '{source.id}'")
+            for index, source in enumerate(case.sources)
+        ]
+        claims += [(("practices", index, "id"), p.id, "is used by another practice") for index, p in enumerate(case.practices)]
+        for parts, anchor, owner in claims:
+            if anchor not in taken:
+                taken[anchor] = owner
+            elif taken[anchor] != owner or parts[0] != "sources":
+                yield record.problem(parts, f"'{anchor}' {taken[anchor]}")
+
+
+def names_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """Two cases of one name would be two pages a reader cannot tell apart."""
+    for lang in LANGS:
+        seen: dict[str, Record] = {}
+        for record in records:
+            name = record.case.name.get(lang)
+            if not name:
+                continue
+            key = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+            if key in seen:
+                yield record.problem(("name", lang), f"'{name}' is already the name of {seen[key].shown_as}")
+            seen.setdefault(key, record)
 
 
 def themes_are_known(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -212,7 +245,7 @@ def source_ids_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> I
 def original_language_is_complete(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
     """The original language is what the facts were checked in: it may not have gaps."""
     for record in records:
-        original = record.case.translation.original
+        original = record.case.translation.text_lang
         for path, text in _texts(record):
             if path[:1] == ("sources",):
                 continue  # a source's title is in the source's own language
@@ -220,13 +253,137 @@ def original_language_is_complete(records: tuple[Record, ...], vocab: Vocabulari
                 yield record.problem((*path, original), f"missing text in the original language ({original})")
 
 
-def no_personal_data_in_text(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
-    """Records describe communities, not people: no field is meant for contact or ID data."""
+def no_personal_data(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """Records describe communities, not people: no field is meant for contact or ID data.
+    Every string is checked, ids and URLs too (an id becomes a URL)."""
     for record in records:
-        for path, text in _texts(record):
-            for lang in LANGS:
-                for kind in personal_data(text.get(lang) or ""):
-                    yield record.problem((*path, lang), f"contains {kind}; personal data may not appear in records")
+        for path, value in record.nodes:
+            if isinstance(value, str):
+                for kind in personal_data(value):
+                    yield record.problem(path, f"contains {kind}; personal data may not appear in records")
+
+
+def figures_state_their_evidence(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """A figure is traceable: its value is written in the passage of the source quoted for it."""
+    for record in records:
+        for path, value in record.nodes:
+            if isinstance(value, Figure) and not states(value.evidence, value.value):
+                yield record.problem((*path, "evidence"), f"does not state the value {value.value:g}")
+
+
+def texts_are_not_copied_from_evidence(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """Our summary and descriptions must not follow the quoted source passages word for word.
+
+    The evidence is the part of each source that a record carries; `casebook
+    similar` compares a record with a whole article when a reviewer has it.
+    """
+    for record in records:
+        case = record.case
+        lang = case.translation.text_lang
+        evidence = sorted({value.evidence for _, value in record.nodes if isinstance(value, Figure)})
+        prose = [(("summary",), case.summary)] + [
+            (("practices", index, "description"), practice.description) for index, practice in enumerate(case.practices)
+        ]
+        for path, text in prose:
+            for match in near_copies(text.get(lang) or "", evidence):
+                yield record.problem(
+                    (*path, lang),
+                    f"a sentence follows its source almost word for word (similarity {match.score:.2f}, "
+                    f"limit {NEAR_COPY:.2f}): rewrite “{match.sentence[:40]}” in your own words",
+                )
+
+
+def _month(value: str, last: bool) -> tuple[int, int]:
+    """2024 starts in January and ends in December; 2024-04 is April either way."""
+    year, _, month = value.partition("-")
+    return int(year), int(month) if month else (12 if last else 1)
+
+
+def periods_end_after_they_start(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    for record in records:
+        for path, value in record.nodes:
+            if not isinstance(value, Figure) or value.span is None or value.span.start is None:
+                continue
+            start = _month(value.span.start, last=False)
+            if value.span.end and _month(value.span.end, last=True) < start:
+                yield record.problem((*path, "span", "end"), f"ends ({value.span.end}) before it starts ({value.span.start})")
+            if value.as_of and (value.as_of.year, value.as_of.month) < start:
+                yield record.problem((*path, "as_of"), f"is earlier than the start of its period ({value.span.start})")
+
+
+def residents_not_fewer_than_households(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    for record in records:
+        profile = record.case.profile
+        if profile.residents and profile.households and profile.residents.value < profile.households.value:
+            yield record.problem(
+                ("profile", "residents"),
+                f"{profile.residents.value:g} residents are fewer than {profile.households.value:g} households",
+            )
+
+
+def ethnic_group_count_covers_named_groups(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    for record in records:
+        profile = record.case.profile
+        named = len(profile.ethnic_groups)
+        if profile.ethnic_group_count and profile.ethnic_group_count.value < named:
+            yield record.problem(
+                ("profile", "ethnic_group_count"),
+                f"{profile.ethnic_group_count.value:g} ethnic groups are fewer than the {named} named",
+            )
+
+
+# A practice figure in one of these units counts part of the profile figure of the same unit.
+WHOLES = {"household": "households", "person": "residents", "compound": "compounds", "building": "buildings", "grid": "grids"}
+
+
+def parts_are_not_larger_than_wholes(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """Households helped cannot outnumber the community's households, and so on."""
+    for record in records:
+        profile = record.case.profile
+        for index, practice in enumerate(record.case.practices):
+            for position, figure in enumerate(practice.figures):
+                whole = getattr(profile, WHOLES.get(figure.unit, ""), None)
+                if whole is not None and whole.unit == figure.unit and figure.value > whole.value:
+                    yield record.problem(
+                        ("practices", index, "figures", position, "value"),
+                        f"{figure.value:g} is more than the {whole.value:g} of the profile's {WHOLES[figure.unit]}",
+                    )
+
+
+def members_are_known(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """Practices name their member community by id; only subdistrict-level cases have members."""
+    for record in records:
+        case = record.case
+        if case.members and case.level != "subdistrict":
+            yield record.problem(("members",), "only a case at subdistrict level has members")
+        known: set[str] = set()
+        for index, member in enumerate(case.members):
+            if member.id in known:
+                yield record.problem(("members", index, "id"), f"'{member.id}' is used by another member")
+            known.add(member.id)
+        for index, practice in enumerate(case.practices):
+            if practice.member and practice.member not in known:
+                yield _unknown(record, ("practices", index, "member"), "member", practice.member, known)
+
+
+def derived_places_are_given(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """A level marked as derived must be filled, and derived from a level the source does state."""
+    for record in records:
+        location = record.case.location
+        stated = [level for level in ("region", "city", "district", "subdistrict") if getattr(location, level)]
+        for position, level in enumerate(location.derived):
+            if not getattr(location, level):
+                yield record.problem(("location", "derived", position), f"'{level}' is marked derived but not given")
+        if location.derived and not set(stated) - set(location.derived):
+            yield record.problem(("location", "derived"), "every level is derived: at least one must be stated")
+
+
+def founding_cites_a_source(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    for record in records:
+        founded = record.case.founded
+        sources = {source.id for source in record.case.sources}
+        if founded and founded.source not in sources:
+            yield _unknown(record, ("founded", "source"), "source", founded.source, sources)
 
 
 def updated_is_not_before_added(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -239,7 +396,7 @@ def updated_is_not_before_added(records: tuple[Record, ...], vocab: Vocabularies
 # processes that load the records (catalog.py).
 RECORD_RULES: tuple[Rule, ...] = (
     id_matches_file_name,
-    practice_ids_are_unique,
+    page_anchors_are_unique,
     source_ids_are_unique,
     themes_are_known,
     ethnic_groups_are_known,
@@ -247,11 +404,20 @@ RECORD_RULES: tuple[Rule, ...] = (
     figures_use_known_terms,
     honours_cite_sources,
     original_language_is_complete,
-    no_personal_data_in_text,
+    no_personal_data,
     updated_is_not_before_added,
+    figures_state_their_evidence,
+    texts_are_not_copied_from_evidence,
+    residents_not_fewer_than_households,
+    ethnic_group_count_covers_named_groups,
+    parts_are_not_larger_than_wholes,
+    periods_end_after_they_start,
+    members_are_known,
+    derived_places_are_given,
+    founding_cites_a_source,
 )
 # Rules that compare records with each other: check_across() runs them.
-CROSS_RECORD_RULES: tuple[Rule, ...] = (ids_are_unique, aliases_are_free)
+CROSS_RECORD_RULES: tuple[Rule, ...] = (ids_are_unique, names_are_unique, aliases_are_free)
 
 
 def check_record(record: Record, vocab: Vocabularies) -> list[Problem]:

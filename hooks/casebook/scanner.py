@@ -1,7 +1,10 @@
 """Post-build scanner: every built page, checked against what our templates make.
 
-Pagefind's index holds plain text, which its UI escapes when it shows an
-excerpt (tests/test_browser.py shows it); the pages it was made from are scanned here.
+Every page's elements, scripts, event handlers and URLs are checked against
+the allowlist, and its ids must be unique (one namespace per page). The search
+index is decoded too: the search page shows its text as text
+(casebook-search.js; a browser test renders it with hostile labels), and every
+address in it, which the search page turns into a link, must be a path of this site.
 
 The allowlist (elements, inline scripts, script files, event attributes) is
 learned from a clean build of the test fixtures, never from the site under
@@ -18,11 +21,15 @@ from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
 
+from .search import fragments
+
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "data", "cite", "background"})
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+INDEX_META = frozenset({"title", "kind"})  # what pages tell Pagefind besides text (templates/case.md.j2)
 CONTENT_CLASS = "md-content__inner"  # Material's article: where page content lives
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _RELATIVE_PATH = re.compile(r'"(?:\.\./)*\.{1,2}/?"|"/"')
+_SITE_PATH = re.compile(r"(?:/(?!/)[A-Za-z0-9._~%/-]*)?(?:#[A-Za-z0-9_-]*)?")
 
 
 @dataclass
@@ -67,6 +74,7 @@ class _PageScanner(HTMLParser):
         self.content_only = content_only
         self.articles = 0  # open <article> elements inside Material's content article
         self.script: tuple[dict[str, str | None], list[str]] | None = None
+        self.ids: set[str] = set()
 
     def _in_content(self) -> bool:
         return self.content_only or self.articles > 0
@@ -79,6 +87,11 @@ class _PageScanner(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
+        element_id = attributes.get("id")
+        if element_id is not None and not self.learn:
+            if element_id in self.ids:
+                self.findings.append(f'id "{element_id}" is used twice')
+            self.ids.add(element_id)
         elements = self.allow.content_elements if self._in_content() else self.allow.chrome_elements
         self._check(elements, tag, f"element <{tag}> is not made by the templates")
         for name, value in attrs:
@@ -126,7 +139,30 @@ def scan_site(site: Path, allow: Allowlist, learn: bool = False) -> list[str]:
             scanner = _PageScanner(allow, learn)
             scanner.feed(path.read_text("utf-8"))
             findings += [f"{shown}: {finding}" for finding in scanner.findings]
+    return findings + search_index_findings(site)
+
+
+def search_index_findings(site: Path) -> list[str]:
+    """Addresses in the decoded search index that are not paths of this site."""
+    findings = []
+    for path, fragment in fragments(site):
+        shown = path.relative_to(site).as_posix()
+        addresses = [fragment.get("url", "")] + [f"#{anchor.get('id', '')}" for anchor in fragment.get("anchors", [])]
+        findings += [f"{shown}: address {address!r} is not a path of this site" for address in addresses if not _site_path(address)]
+        if set(fragment.get("meta", {})) - INDEX_META:
+            findings.append(f"{shown}: metadata other than {sorted(INDEX_META)}: {sorted(fragment['meta'])}")
     return findings
+
+
+def _site_path(address: str) -> bool:
+    return bool(_SITE_PATH.fullmatch(address))
+
+
+def scan_html(html: str, allow: Allowlist) -> list[str]:
+    """Findings for one page's HTML, such as a browser's rendering of it."""
+    scanner = _PageScanner(allow, learn=False)
+    scanner.feed(html)
+    return scanner.findings
 
 
 def learn_allowlist(clean_site: Path) -> Allowlist:

@@ -7,6 +7,14 @@ extended build segments Chinese. Only elements marked data-pagefind-body
 their region, themes and ethnic groups with data-pagefind-filter, which the
 search page offers as filters.
 
+Chinese is indexed one character a word: Pagefind 1.5 segments the index with
+a dictionary and the reader's query with the browser's segmenter, and where
+they disagree a page is missed (Pagefind/pagefind#1237: 网格员 found 3 of 6
+pages). So each page is indexed from a copy with a zero-width space between
+Han characters (indexed_copy), and the search page asks for a Chinese query
+as an exact phrase of characters (casebook-search.js): every page that holds
+the string is found, and only those.
+
 Each language has its own index (/pagefind/, /en/pagefind/). Pagefind keeps
 every page of a run in memory, so a language of more than PART_PAGES pages is
 indexed in parts, one run after another (/en/pagefind/, /en/pagefind-2/, …),
@@ -20,8 +28,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,8 +48,13 @@ MANIFEST = "casebook-parts.json"
 # it: Pagefind/pagefind#842), so a language is indexed in parts of this many pages,
 # merged by the search page (docs/benchmark.md).
 PART_PAGES = 1_000
-GLOB_CHARS = 100_000  # Linux refuses a single argument over 128 KiB (MAX_ARG_STRLEN)
-_GLOB_SPECIAL = set("{}[]*?,\\")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# Beside a Han character, where no space is: 网格员“五微” -> 网 格 员 “ 五 微 ” (each gap a zero-width space).
+_BESIDE_HAN = re.compile(f"(?<=[{_HAN}])(?=\\S)|(?<=\\S)(?=[{_HAN}])")
+ZERO_WIDTH_SPACE = "\u200b"  # Pagefind's own word separator in Chinese text
+# Tags and the stretches whose text must stay as it is: scripts, styles, and the
+# search filters of a case page (their values are what the search page offers).
+_KEPT = re.compile(r'(<script\b.*?</script>|<style\b.*?</style>|<div class="cb-search-filters"[^>]*>.*?</div>|<[^>]*>)', re.S)
 
 
 class SearchIndexError(RuntimeError):
@@ -66,18 +81,11 @@ def _skipped(top: str, other_languages: set[str]) -> bool:
 def _chunks(pages: list[str], part_pages: int) -> list[list[str]]:
     # As few parts as part_pages allows, of even size: 1,063 pages make two of 532
     # and 531, not 1,000 and 63 (each part costs a reader's first search a few KB).
-    even = -(-len(pages) // -(-len(pages) // part_pages)) if pages else part_pages
-    parts: list[list[str]] = []
-    glob_chars = 0
-    for page in pages:
-        if _GLOB_SPECIAL.intersection(page):
-            raise SearchIndexError(f"{page}: a page path with any of {{}}[]*?,\\ cannot be given to Pagefind's --glob")
-        if not parts or len(parts[-1]) == even or glob_chars + len(page) + 1 > GLOB_CHARS:
-            parts.append([])
-            glob_chars = 0
-        parts[-1].append(page)
-        glob_chars += len(page) + 1
-    return parts
+    if not pages:
+        return []
+    count = -(-len(pages) // part_pages)
+    size = -(-len(pages) // count)
+    return [pages[start:start + size] for start in range(0, len(pages), size)]
 
 
 def bundle_name(part: int) -> str:
@@ -91,7 +99,7 @@ class Indexing:
 
     def __init__(self, site_dir: Path, languages: list[tuple[str, list[list[str]]]]):
         self._commands = [
-            _command(site_dir / prefix, pages, number)
+            (site_dir / prefix, pages, _command(site_dir / prefix, number))
             for prefix, parts in languages
             for number, pages in enumerate(parts, start=1)
         ]
@@ -102,8 +110,10 @@ class Indexing:
         self._thread.start()
 
     def _run(self) -> None:
-        for command in self._commands:
-            result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for language_root, pages, command in self._commands:
+            with tempfile.TemporaryDirectory(prefix="casebook-index-") as copy:
+                indexed_copy(language_root, pages, Path(copy))
+                result = subprocess.run([*command, "--site", copy], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             if result.returncode != 0:
                 self._errors.append(f"Pagefind failed ({result.returncode}):\n{result.stdout}")
                 return
@@ -122,17 +132,32 @@ def start_indexing(site_dir: Path, prefixes: tuple[str, ...], other_prefixes: tu
     return Indexing(site_dir, languages)
 
 
-def _command(language_root: Path, pages: list[str], part: int) -> list[str]:
-    # Each language's folder is its own Pagefind site: result URLs are relative to it,
-    # which is what Pagefind's UI expects of a bundle at <folder>/pagefind/.
+def _command(language_root: Path, part: int) -> list[str]:
+    # Each language's folder is its own Pagefind site (here, its indexed copy, given
+    # with --site when it is made): result URLs are relative to it, which is what
+    # the search page expects of a bundle at <folder>/pagefind/.
     return [
         sys.executable, "-m", "pagefind",
-        "--site", str(language_root),
-        "--glob", "{" + ",".join(pages) + "}",
-        "--output-subdir", bundle_name(part),
+        "--output-path", str(language_root / bundle_name(part)),
         *(arg for selector in IGNORED for arg in ("--exclude-selectors", selector)),
         "--silent",
     ]
+
+
+def indexed_copy(language_root: Path, pages: list[str], target: Path) -> None:
+    """The pages Pagefind reads: each as built, with a zero-width space on either side
+    of every Han character in its text, so that every character is a word of the index."""
+    for page in pages:
+        copy = target / page
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text(spaced_han((language_root / page).read_text("utf-8")), "utf-8")
+
+
+def spaced_han(html: str) -> str:
+    """Text between tags with a zero-width space beside each Han character; tags,
+    scripts, styles and search filters unchanged."""
+    parts = _KEPT.split(html)
+    return "".join(part if index % 2 else _BESIDE_HAN.sub(ZERO_WIDTH_SPACE, part) for index, part in enumerate(parts))
 
 
 def write_manifest(language_root: Path, parts: int) -> None:

@@ -62,10 +62,11 @@ def synthetic_case(index: int, rng: random.Random, vocab: Vocabularies) -> dict:
         figures = [
             {
                 "label": {"zh": f"{practice_term.zh}相关服务", "en": f"{practice_term.en} services"},
-                "value": rng.randint(3, 5000),
+                "value": (value := rng.randint(3, 400)),  # below the smallest profile whole (rules: a part is not larger)
                 "unit": rng.choice(units),
                 **({"qualifier": q} if (q := rng.choice(qualifiers)) else {}),
                 "source": "article",
+                "evidence": f"{practice_term.zh}相关服务{value}",
             }
             for _ in range(rng.randint(0, 3))
         ]
@@ -84,8 +85,9 @@ def synthetic_case(index: int, rng: random.Random, vocab: Vocabularies) -> dict:
         "name": {"zh": f"合成{index}号社区", "en": f"Synthetic Community {index}"},
         "location": {"region": region.key, "district": {"zh": f"第{index % 97}区", "en": f"District {index % 97}"}},
         "profile": {
-            "households": {"value": rng.randint(500, 9000), "unit": "household", "source": "article"},
-            "residents": {"value": rng.randint(1500, 30000), "unit": "person", "qualifier": "over", "source": "article"},
+            "households": _profile_figure(households := rng.randint(500, 9000), "household", "户"),
+            # two to three residents a household, as in the real records (the rules check residents >= households)
+            "residents": {**_profile_figure(households * rng.randint(2, 3), "person", "余人"), "qualifier": "over"},
             "ethnic_groups": sorted(rng.sample([group.key for group in vocab.ethnic_groups], 3)),
         },
         "summary": {"zh": summary_zh, "en": summary_en},
@@ -119,3 +121,7 @@ def write_synthetic_data(target: Path, vocab_from: Path, count: int, seed: int =
         case = synthetic_case(index, rng, vocab)
         text = yaml.safe_dump(case, allow_unicode=True, sort_keys=False, width=1000)
         (target / CASES_DIR / f"{case['id']}.yaml").write_text(text, "utf-8")
+
+
+def _profile_figure(value: int, unit: str, word: str) -> dict[str, object]:
+    return {"value": value, "unit": unit, "source": "article", "evidence": f"共有居民{value}{word}"}

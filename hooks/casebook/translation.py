@@ -30,7 +30,7 @@ class TextState:
 
 
 def text_state(case: Case, text: _Bilingual, lang: Lang) -> State:
-    original = case.translation.original
+    original = case.translation.text_lang
     if lang == original:
         return "original" if text.get(lang) else "missing"
     if not text.get(lang):

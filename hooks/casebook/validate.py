@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import typing
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
+from annotated_types import MaxLen
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from .loader import Document, FieldPath
 from .model import ID_PATTERN
@@ -16,7 +20,6 @@ _MESSAGES = {
     "missing": "required field is missing",
     "extra_forbidden": "unknown field",
     "string_type": "must be text",
-    "int_type": "must be a whole number",
     "bool_type": "must be true or false",
     "date_from_datetime_parsing": "must be a date written YYYY-MM-DD",
     "date_parsing": "must be a date written YYYY-MM-DD",
@@ -29,11 +32,22 @@ _MESSAGES = {
 
 def validate(model: type[M], document: Document, data: Any = None, at: FieldPath = ()) -> tuple[M | None, list[Problem]]:
     """Validate `data` (default: the whole document) found at field path `at`."""
+    too_long: list[tuple[FieldPath, int]] = []
+    # Lists cut to their limits before validation: each of thousands of items would add problems of its own.
+    data = _cut_long_lists(model, document.data if data is None else data, at, too_long)
+    problems = [_too_long(document, parts, limit) for parts, limit in too_long]
     try:
-        return model.model_validate(document.data if data is None else data), []
+        valid = model.model_validate(data)
+        return (None, problems) if problems else (valid, [])
     except ValidationError as error:
         details = error.errors()
-        return None, [_problem(document, at, detail) for detail in details if not _follows_from_items(detail, details)]
+        problems += [_problem(document, at, detail) for detail in details if not _follows_from_items(detail, details)]
+        return None, problems
+
+
+def _too_long(document: Document, parts: FieldPath, limit: int) -> Problem:
+    line, column = document.position(parts)
+    return Problem(document.path, line, column, field_path(parts), f"has too many items (at most {limit})")
 
 
 def _follows_from_items(detail: Any, details: list[Any]) -> bool:
@@ -82,3 +96,35 @@ def _message(detail: Any) -> str:
     if kind in ("int_type", "float_type", "int_from_float") or detail["loc"][-1:] in (("int",), ("float",)):
         return "must be a number"
     return _MESSAGES.get(kind, detail["msg"])
+
+
+def _cut_long_lists(model: type[BaseModel], data: Any, at: FieldPath, cut: list[tuple[FieldPath, int]]) -> Any:
+    """`data` with every list longer than the model allows cut to its limit; each cut noted in `cut`."""
+    if not isinstance(data, dict):
+        return data
+    result = data
+    for name, info in model.model_fields.items():
+        value, parts = data.get(name), (*at, name)
+        limit, inner = _max_length(info), _model_in(info.annotation)
+        if isinstance(value, tuple) and limit is not None and len(value) > limit:
+            cut.append((parts, limit))
+            value = value[:limit]
+        if isinstance(value, tuple) and inner:
+            items = tuple(_cut_long_lists(inner, item, (*parts, index), cut) for index, item in enumerate(value))
+            value = value if all(new is old for new, old in zip(items, value, strict=True)) else items
+        elif isinstance(value, dict) and inner:
+            value = _cut_long_lists(inner, value, parts, cut)
+        if name in data and value is not data[name]:
+            result = {**result, name: value}  # a copy only where a list was cut
+    return result
+
+
+def _max_length(info: FieldInfo) -> int | None:
+    return next((item.max_length for item in info.metadata if isinstance(item, MaxLen)), None)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds, directly, in a tuple or as an option: tuple[Practice, ...] -> Practice."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next((found for arg in typing.get_args(annotation) if (found := _model_in(arg))), None)

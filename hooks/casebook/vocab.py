@@ -52,6 +52,7 @@ class GlossaryTerm(Strict):
     key: Key
     term: Name
     definition: Text
+    why: Text | None = Field(None, description="why the term is listed when no record uses it")
 
 
 class Vocabularies(Strict):

@@ -7,11 +7,11 @@ else in a generated folder is hand-written and is never overwritten or deleted.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .hygiene import tree_problems
 from .problems import DataError, Problem
-from .render import GENERATED_DIRS, Page
+from .render import GENERATED_DIRS, SUFFIX, Page
 
 GENERATED_START = "---\ncasebook_generated: true\n"
 
@@ -46,6 +46,7 @@ def write_pages(docs_dir: Path, paths: list[str], pages: Iterable[Page]) -> tupl
     if problems:
         raise DataError(problems)
     _refuse_unsafe_targets(docs_dir, planned)
+    _refuse_pages_at_generated_addresses(docs_dir, paths)
     written = 0
     for page in pages:
         path = docs_dir / page.path
@@ -74,3 +75,34 @@ def _refuse_unsafe_targets(docs_dir: Path, planned: set[Path]) -> None:
             problems.append(Problem(f"docs/{shown}", 1, 1, "", "is a hand-written file; a generated page may not replace it"))
     if problems:
         raise DataError(problems)
+
+
+def _refuse_pages_at_generated_addresses(docs_dir: Path, paths: list[str]) -> None:
+    """A hand-written page that MkDocs would publish at a generated page's address
+    (docs/cases/<id>/index.md, docs/en/cases/<id>.md …) would silently replace it."""
+    addresses = {published_at(path): path for path in paths}
+    planned = set(paths)
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        shown = path.relative_to(docs_dir).as_posix()
+        address = published_at(shown)
+        if shown in planned or address not in addresses or is_generated(path):
+            continue
+        message = f"would be published at /{address}, the address of the generated page docs/{addresses[address]}; edit data/ instead"
+        problems.append(Problem(f"docs/{shown}", 1, 1, "", message))
+    if problems:
+        raise DataError(problems)
+
+
+def published_at(path: str) -> str:
+    """Where MkDocs (directory URLs) and static-i18n (suffix structure) publish a page of docs/:
+    'cases/x.en.md' -> 'en/cases/x/', 'cases/x/index.md' -> 'cases/x/'."""
+    pure = PurePosixPath(path)
+    language, stem = "", pure.name.removesuffix(".md")
+    for lang, suffix in SUFFIX.items():
+        if suffix != ".md" and pure.name.endswith(suffix):
+            language, stem = f"{lang}/", pure.name.removesuffix(suffix)
+    parts = [*pure.parent.parts]
+    if stem.lower() not in ("index", "readme"):
+        parts.append(stem)
+    return language + "".join(f"{part}/" for part in parts)

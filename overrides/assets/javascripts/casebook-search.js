@@ -1,42 +1,46 @@
-// The search page: Pagefind's ready-made UI. It searches the index of the
-// page's own language (from <html lang>). A link such as /search/?q=调解 opens
-// with its results shown, for slides and handouts.
+// The search page's finder, on Pagefind's JavaScript API (not its ready-made UI).
+//
+// Everything the index holds — titles, excerpts, filter names and values — is
+// contributor text: it reaches the page only as text nodes (textContent), never
+// as HTML. Pagefind's own UI writes filter values into the page as HTML and
+// decodes entities once more, so a vocabulary label could run a script there
+// (../shared/DESIGN.md §4). Excerpts come from Pagefind as escaped text with
+// <mark> around the matches: they are split at the marks and decoded by hand.
+//
+// The page's words come from data-text-* attributes of #casebook-search, written
+// in each language's docs/search*.md. The state lives in the URL
+// (?q=调解&f=地区:内蒙古自治区), so a search can be linked from a handout.
 //
 // A large casebook's index comes in parts (hooks/casebook/search.py): the
-// bundle beside pagefind-ui.js lists the others in casebook-parts.json.
-// This script merges them and loads every filter before the UI starts. The UI
-// (Pagefind 1.5.2) loads filters and runs its first search at the same time,
-// and a search only reports the filter groups already loaded: a search typed
-// or linked at once could show Themes but not Regions (seen in CI).
-// Words per excerpt: what the UI asks for with sub-results, for every part alike
-// (a part merged by the UI would keep Pagefind's default of 30).
+// bundle beside this page lists the others in casebook-parts.json, merged here
+// before the first search.
 const EXCERPT_WORDS = 12;
+const PAGE_SIZE = 20;
+const SUB_RESULTS = 3;
+const TYPING_PAUSE_MS = 200;
+const ZERO_WIDTH_SPACE = /\u200b/g; // the separator between Chinese characters in the index
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
+const HAN_EACH = new RegExp(`(${HAN.source})`, "gu");
 
 window.addEventListener("DOMContentLoaded", async () => {
-  const script = document.querySelector('script[src$="pagefind-ui.js"]');
-  const bundle = new URL(".", script.src);
-  await loadIndex(bundle);
-  const ui = new PagefindUI({
-    element: "#casebook-search",
-    bundlePath: bundle.pathname,
-    showSubResults: true,
-    excerptLength: EXCERPT_WORDS,
-    showImages: false,
-    resetStyles: false,
-  });
-  const query = new URLSearchParams(window.location.search).get("q");
-  if (query) ui.triggerSearch(query);
+  const root = document.getElementById("casebook-search");
+  if (!root) return;
+  const bundle = new URL(root.dataset.bundle, document.baseURI);
+  const pagefind = await loadIndex(bundle);
+  const finder = new Finder(root, pagefind, await pagefind.filters());
+  finder.readUrl();
+  finder.run();
+  window.casebookFinder = finder; // for tests/test_search_recall.py and the benchmark
+
 });
 
-// The UI imports the same pagefind.js module, so it finds the parts merged and
-// the filters loaded; it must not merge them again.
 async function loadIndex(bundle) {
   const pagefind = await import(new URL("pagefind.js", bundle).href);
   await pagefind.options({ excerptLength: EXCERPT_WORDS });
   for (const part of await otherParts(bundle)) {
     await pagefind.mergeIndex(part, { excerptLength: EXCERPT_WORDS });
   }
-  await pagefind.filters();
+  return pagefind;
 }
 
 // The other parts' bundle paths, or none if the list cannot be read (the first
@@ -50,4 +54,303 @@ async function otherParts(bundle) {
     console.error("casebook-parts.json", error);
     return [];
   }
+}
+
+// The index holds Chinese one character a word (hooks/casebook/search.py), and
+// Pagefind matches a quoted query as an exact phrase of whole words. So:
+// - Chinese: each stretch of the query between punctuation marks is asked for as
+//   a phrase of characters (a mark takes a place in the index that no query word
+//   can fill); with several stretches, the pages that have all of them are read
+//   and kept if they hold the query (holding()).
+// - Other words: one word finds that word or longer ones it starts; several find
+//   the pages that hold them as a phrase, then the others that hold them in a row
+//   with the last perhaps the start of a longer word ("grid worker" in "grid
+//   workers", which is no whole-word phrase): pages with all the words are read for that.
+// At most FALLBACK_PAGES pages are read for one query: each is a fragment to download.
+// Pages whose title or a section title holds the query come first (titledFirst()).
+const FALLBACK_PAGES = 200;
+const MARKS = /[\p{P}\p{S}]+/u;
+const MARKS_OR_SPACE = "[\\p{P}\\p{S}\\s]";
+
+async function findPages(pagefind, query, filters) {
+  const pattern = holding(query);
+  if (!HAN.test(query)) return findWords(pagefind, wordsOf(query), pattern, filters);
+  const stretches = query.split(MARKS).map(wordsOf).filter((words) => words.length);
+  if (stretches.length === 1) return phrase(pagefind, stretches[0], filters);
+  const searches = await Promise.all(stretches.map((stretch) => phrase(pagefind, stretch, filters)));
+  const inAll = searches.slice(1).map((search) => new Set(search.results.map((result) => result.id)));
+  const candidates = searches[0].results.filter((result) => inAll.every((ids) => ids.has(result.id)));
+  return keepHolding(candidates, pattern, searches[0].filters);
+}
+
+// Other words as typed: Pagefind indexes "micro-wish" as a whole and in parts.
+async function findWords(pagefind, typed, pattern, filters) {
+  // Marks around a word ("“3+1", "Micro-Grid”") are not part of what Pagefind indexed.
+  const words = typed.map((word) => word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, "")).filter(Boolean);
+  if (words.length <= 1) return pagefind.search(words[0] || null, { filters });
+  // The pages with all the plain words are the candidates: Pagefind does not
+  // always index a word with marks in it ("“3+1") as it reads it in a query.
+  const plain = words.filter((word) => /^[\p{L}\p{N}]+$/u.test(word));
+  const loosely = (plain.length ? plain : words).join(" ");
+  const [exact, loose] = await Promise.all([phrase(pagefind, words, filters), pagefind.search(loosely, { filters })]);
+  const found = new Set(exact.results.map((result) => result.id));
+  const more = await keepHolding(loose.results.filter((result) => !found.has(result.id)), pattern, loose.filters);
+  return { results: [...exact.results, ...more.results], filters: loose.filters };
+}
+
+// What a page's text must hold to match the query: Chinese as written (marks and
+// spaces between its stretches may differ); other words in a row, each at the
+// start of a word of the text.
+function holding(query) {
+  if (HAN.test(query)) {
+    const stretches = query.split(MARKS).map(wordsOf).filter((words) => words.length);
+    const written = stretches.map((stretch) => stretch.map(escapeRegExp).join("\\s*"));
+    return new RegExp(written.join(`${MARKS_OR_SPACE}*`), "iu");
+  }
+  const words = wordsOf(query).map(escapeRegExp).join(`${MARKS_OR_SPACE}+`);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words}`, "iu");
+}
+
+// Han characters one by one, other words as typed.
+function wordsOf(text) {
+  return text.replace(HAN_EACH, " $1 ").split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+}
+
+function phrase(pagefind, words, filters) {
+  return pagefind.search(`"${words.join(" ")}"`, { filters });
+}
+
+// The results whose text matches the pattern, in their order, as a search's results.
+async function keepHolding(results, pattern, filters) {
+  const pages = await Promise.all(results.slice(0, FALLBACK_PAGES).map((result) => result.data()));
+  const kept = pages.filter((page) => pattern.test(plainText(page.content)));
+  return { results: kept.map((page) => ({ data: async () => page })), filters };
+}
+
+// Case pages (meta kind, templates/case.md.j2) whose title or a practice's title holds
+// the query first, then other pages so titled, then the rest, each group in rank order.
+// A case page's h2 headings are its fixed sections (概况, 服务品牌 …), not titles.
+function titledFirst(pages, query) {
+  if (!query) return pages;
+  const pattern = holding(query);
+  const headings = (page) => (page.anchors || []).filter((anchor) => page.meta.kind !== "case" || anchor.element !== "h2");
+  const titled = (page) => [page.meta.title, ...headings(page).map((anchor) => anchor.text)]
+    .some((title) => pattern.test(plainText(title || "")));
+  const rank = (page) => (titled(page) ? (page.meta.kind === "case" ? 0 : 1) : 2);
+  return [0, 1, 2].flatMap((group) => pages.filter((page) => rank(page) === group));
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+class Finder {
+  constructor(root, pagefind, filters) {
+    this.root = root;
+    this.pagefind = pagefind;
+    this.words = root.dataset;
+    this.shown = PAGE_SIZE;
+    this.runs = 0;
+    this.totals = filters;
+    root.replaceChildren();
+    this.input = this.buildBox();
+    this.filterBoxes = this.buildFilters(filters);
+    this.status = element("p", "cb-finder__status");
+    this.status.setAttribute("role", "status");
+    this.results = element("ol", "cb-finder__results");
+    this.more = element("button", "cb-finder__more md-button", this.words.textMore);
+    this.more.type = "button";
+    this.more.hidden = true;
+    this.more.addEventListener("click", () => {
+      this.shown += PAGE_SIZE;
+      this.run();
+    });
+    root.append(this.status, this.results, this.more);
+  }
+
+  buildBox() {
+    const form = element("form", "cb-finder__form");
+    form.setAttribute("role", "search");
+    const label = element("label", "cb-finder__label", this.words.textLabel);
+    label.htmlFor = "cb-finder-q";
+    const input = element("input", "cb-finder__input");
+    Object.assign(input, { id: "cb-finder-q", type: "search", name: "q", autocomplete: "off" });
+    input.placeholder = this.words.textPlaceholder;
+    let pause = 0;
+    input.addEventListener("input", () => {
+      clearTimeout(pause);
+      pause = setTimeout(() => this.changed(), TYPING_PAUSE_MS);
+    });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.changed();
+    });
+    form.append(label, input);
+    this.root.append(form);
+    return input;
+  }
+
+  // One group of checkboxes per filter; each label and value is text.
+  buildFilters(filters) {
+    const boxes = [];
+    const panel = element("div", "cb-finder__filters");
+    for (const group of Object.keys(filters).sort()) {
+      const fieldset = element("fieldset", "cb-finder__filter");
+      fieldset.append(element("legend", "cb-finder__filter-name", group));
+      for (const value of Object.keys(filters[group]).sort()) {
+        const box = element("input", "cb-finder__checkbox");
+        box.type = "checkbox";
+        box.dataset.group = group;
+        box.value = value;
+        box.addEventListener("change", () => this.changed());
+        const count = element("span", "cb-finder__count");
+        const label = element("label", "cb-finder__option");
+        label.append(box, element("span", "cb-finder__value", value), count);
+        fieldset.append(label);
+        boxes.push({ box, count });
+      }
+      panel.append(fieldset);
+    }
+    if (boxes.length) this.root.append(panel);
+    return boxes;
+  }
+
+  readUrl() {
+    const params = new URLSearchParams(window.location.search);
+    this.input.value = params.get("q") || "";
+    const chosen = new Set(params.getAll("f"));
+    for (const { box } of this.filterBoxes) {
+      box.checked = chosen.has(`${box.dataset.group}:${box.value}`);
+    }
+  }
+
+  writeUrl() {
+    const params = new URLSearchParams();
+    const query = this.input.value.trim();
+    if (query) params.set("q", query);
+    for (const { box } of this.filterBoxes) {
+      if (box.checked) params.append("f", `${box.dataset.group}:${box.value}`);
+    }
+    const search = params.toString();
+    const url = window.location.pathname + (search ? `?${search}` : "");
+    window.history.replaceState(null, "", url);
+  }
+
+  chosenFilters() {
+    const chosen = {};
+    for (const { box } of this.filterBoxes) {
+      if (box.checked) (chosen[box.dataset.group] ||= []).push(box.value);
+    }
+    return chosen;
+  }
+
+  changed() {
+    this.shown = PAGE_SIZE;
+    this.writeUrl();
+    this.run();
+  }
+
+  // Every page a query finds, in rank order: what the recall test measures.
+  async pages(query) {
+    const search = await findPages(this.pagefind, query, {});
+    const pages = await Promise.all(search.results.map((result) => result.data()));
+    return titledFirst(pages, query).map((page) => page.url);
+  }
+
+  // A newer run makes an older one's answer stale: only the last one is shown.
+  async run() {
+    const run = ++this.runs;
+    const query = this.input.value.trim();
+    const filters = this.chosenFilters();
+    if (!query && !Object.keys(filters).length) {
+      this.showCounts(this.totals);
+      this.show([], "");
+      return;
+    }
+    this.status.textContent = this.words.textLoading;
+    const search = await findPages(this.pagefind, query, filters);
+    if (run !== this.runs) return;
+    this.showCounts(search.filters);
+    const shown = await Promise.all(search.results.slice(0, this.shown).map((result) => result.data()));
+    if (run !== this.runs) return;
+    const pages = titledFirst(shown, query);
+    const found = search.results.length;
+    const words = found === 1 ? this.words.textResult : found ? this.words.textResults : this.words.textNone;
+    this.show(pages, fill(words, { n: found, q: query }));
+    this.more.hidden = search.results.length <= this.shown;
+  }
+
+  // Beside each filter value: how many pages a search would find with it ticked too
+  // (case pages name each value once: templates/case.md.j2).
+  showCounts(counts) {
+    for (const { box, count } of this.filterBoxes) {
+      count.textContent = ` (${counts[box.dataset.group]?.[box.value] ?? 0})`;
+    }
+  }
+
+  show(pages, message) {
+    this.status.textContent = message;
+    this.results.replaceChildren(...pages.map((page) => resultItem(page)));
+    if (!pages.length) this.more.hidden = true;
+  }
+}
+
+function resultItem(page) {
+  const item = element("li", "cb-finder__result");
+  const title = element("a", "cb-finder__result-link", plainText(page.meta.title || page.url));
+  title.href = sameOrigin(page.url);
+  const heading = element("p", "cb-finder__result-title");
+  heading.append(title);
+  item.append(heading, excerpt(page.excerpt));
+  // The page's own title is a section too: only the sections below it are listed.
+  const sections = (page.sub_results || []).filter((sub) => sub.title !== page.meta.title).slice(0, SUB_RESULTS);
+  if (sections.length) {
+    const list = element("ul", "cb-finder__sections");
+    for (const sub of sections) {
+      const link = element("a", "cb-finder__result-link cb-finder__section-link", plainText(sub.title));
+      link.href = sameOrigin(sub.url);
+      const entry = element("li", "cb-finder__section");
+      entry.append(link, excerpt(sub.excerpt));
+      list.append(entry);
+    }
+    item.append(list);
+  }
+  return item;
+}
+
+// Pagefind's excerpt: escaped text with <mark>…</mark> around the matches. Only
+// those two tags are recognised; every other character stays text.
+function excerpt(html) {
+  const paragraph = element("p", "cb-finder__excerpt");
+  let marked = false;
+  for (const part of (html || "").split(/(<mark>|<\/mark>)/)) {
+    if (part === "<mark>" || part === "</mark>") {
+      marked = part === "<mark>";
+    } else if (part) {
+      paragraph.append(marked ? element("mark", "", plainText(part)) : document.createTextNode(plainText(part)));
+    }
+  }
+  return paragraph;
+}
+
+function plainText(escaped) {
+  const entities = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
+  return escaped.replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => entities[entity]).replace(ZERO_WIDTH_SPACE, "");
+}
+
+// Result URLs are paths of this site; anything else is refused rather than linked.
+function sameOrigin(url) {
+  const target = new URL(url, document.baseURI);
+  return target.origin === window.location.origin ? target.pathname + target.hash : "#";
+}
+
+function fill(words, values) {
+  return (words || "").replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
 }

@@ -1,0 +1,116 @@
+"""Search recall and precision on a query set made from the data itself, measured
+with the real finder (casebook-search.js and Pagefind) in headless Chromium.
+
+Queries: every glossary term, practice title, place name and theme label, in its
+language. A page should be found when its searchable text (what Pagefind stored)
+holds the query: as a string for Chinese, at the start of a word for other text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from casebook.catalog import Catalog, build_catalog
+from casebook.model import Name
+from casebook.search import ZERO_WIDTH_SPACE, fragments
+from conftest import FIXTURE_DATA
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, make_project, serving
+
+HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+PRECISION_TARGET = 0.95
+
+
+def query_set(catalog: Catalog, lang: str) -> list[str]:
+    names: list[Name | None] = [term.term for term in catalog.vocab.glossary]
+    names += [theme.label for theme in catalog.vocab.themes]
+    for case in catalog.cases:
+        names += [practice.title for practice in case.practices]
+        names += [case.location.district, case.location.subdistrict]
+    regions = {case.location.region for case in catalog.cases}
+    cities = {case.location.city for case in catalog.cases}
+    names += [region.label for region in catalog.vocab.regions if region.key in regions]
+    names += [city.label for key, (_, city) in catalog.vocab.cities().items() if key in cities]
+    return sorted({" ".join(text.split()) for name in names if name and (text := name.get(lang))})  # type: ignore[arg-type]
+
+
+def holds(text: str, query: str) -> bool:
+    if HAN.search(query):
+        return query in text
+    return re.search(r"(?<!\w)" + re.escape(query), text, re.IGNORECASE) is not None
+
+
+def searchable(site: Path, lang: str) -> dict[str, str]:
+    """Each indexed page of a language: its URL and the text Pagefind stored (title and content)."""
+    pages = {}
+    for _, fragment in fragments(site):
+        if fragment["url"].startswith("/en/") == (lang == "en"):
+            text = f"{fragment['meta'].get('title', '')}. {fragment['content']}".replace(ZERO_WIDTH_SPACE, "")
+            pages[fragment["url"]] = text
+    return pages
+
+
+def titled_cases(catalog: Catalog, lang: str, query: str) -> set[str]:
+    """Case pages whose name or a practice title holds the query: one of them must rank first."""
+    prefix = "/en" if lang == "en" else ""
+    found = set()
+    for case in catalog.cases:
+        titles = [case.name.get(lang), *(practice.title.get(lang) for practice in case.practices)]
+        if any(title and holds(title, query) for title in titles):
+            found.add(f"{prefix}/cases/{case.id}/")
+    return found
+
+
+def measure(site: Path, catalog: Catalog) -> Iterator[tuple[str, str, list[str], set[str], set[str]]]:
+    """(language, query, pages found in rank order, pages that hold the query, cases titled with it)."""
+    with serving(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(base_url=url)
+        for lang, start in (("zh", "/search/"), ("en", "/en/search/")):
+            page.goto(start)
+            page.wait_for_function("() => window.casebookFinder", timeout=20_000)
+            pages = searchable(site, lang)
+            queries = query_set(catalog, lang) + (["火星基地", "不存在的词"] if lang == "zh" else ["zzxqj"])
+            for query in queries:
+                found = page.evaluate("query => window.casebookFinder.pages(query)", query)
+                expected = {path for path, text in pages.items() if holds(text, query)}
+                yield lang, query, found, expected, titled_cases(catalog, lang, query)
+        browser.close()
+
+
+def check(site: Path, catalog: Catalog) -> None:
+    missed, extra, misranked, nowhere, returned = [], [], [], [], 0
+    for lang, query, found, expected, titled in measure(site, catalog):
+        returned += len(found)
+        missed += [f"{lang} {query!r}: {path}" for path in sorted(expected - set(found))]
+        extra += [f"{lang} {query!r}: {path}" for path in found if path not in expected]
+        if titled and found and found[0] not in titled:
+            misranked.append(f"{lang} {query!r}: first {found[0]}, not one of {sorted(titled)}")
+        if not expected and HAN.search(query):
+            nowhere += [f"{lang} {query!r}: {path}" for path in found]
+    precision = 1 - len(extra) / returned if returned else 1.0
+    assert missed == [], f"pages that hold the query were not found: {missed}"
+    assert misranked == [], f"a case titled with the query did not rank first: {misranked}"
+    assert nowhere == [], "a Chinese string that no page holds found pages"
+    # The finder also finds "五微工作法" for “五微”工作法: marks between Chinese stretches may differ.
+    assert precision >= PRECISION_TARGET, f"precision {precision:.3f}; pages without the query: {extra}"
+
+
+def test_every_page_holding_a_query_is_found_in_the_fixture_site(built_site: Path):
+    check(built_site, build_catalog(FIXTURE_DATA))
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("real"), ROOT / "data")
+    result = build_site(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_every_page_holding_a_query_is_found_in_the_real_casebook(real_site: Path):
+    check(real_site, build_catalog(ROOT / "data"))
