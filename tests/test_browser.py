@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -140,7 +141,7 @@ def test_a_linked_search_shows_every_filter_group_when_filters_load_slowly(brows
         wait_for_results(page)
         groups = page.locator(".cb-finder__filter-name").all_inner_texts()
         context.close()
-    assert groups == ["Ethnic groups", "Regions", "Themes"]
+    assert groups == ["Cities", "Ethnic groups", "Honours", "Regions", "Themes"]
 
 
 def test_search_results_can_be_filtered_by_region_and_the_link_keeps_both(page: Page):
@@ -226,3 +227,30 @@ def test_a_figure_shows_its_evidence_on_demand(page: Page):
     expect(quote).to_be_visible()
     assert (quote.inner_text(), quote.get_attribute("lang")) == ("调解室成立以来化解纠纷300余件", "zh-Hans")
     assert item.locator("strong").inner_text() == "over 300 cases"
+
+
+def test_the_header_search_box_on_a_case_page_opens_the_finder_with_the_words(page: Page):
+    page.goto("/en/cases/alpha-community/")
+    page.keyboard.press("/")
+    box = page.get_by_role("searchbox", name="Search")
+    expect(box).to_be_focused()
+    box.fill("quarrels")
+    box.press("Enter")
+    page.wait_for_url("**/en/search/?q=quarrels")
+    wait_for_results(page)
+    assert result_links(page)[0] == "/en/cases/alpha-community/"
+
+
+def test_switching_language_keeps_the_search_and_the_anchor(page: Page):
+    page.goto("/search/?q=调解&f=地区:内蒙古自治区")
+    wait_for_results(page)
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url("**/en/search/?*")
+    address = urllib.parse.urlsplit(page.url)
+    assert (address.path, urllib.parse.parse_qs(address.query)) == ("/en/search/", {"q": ["调解"], "f": ["地区:内蒙古自治区"]})
+    assert page.get_by_label("Words to find").input_value() == "调解"
+    page.goto("/cases/alpha-community/#mediation-room")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url("**/en/cases/alpha-community/#mediation-room")

@@ -79,7 +79,7 @@ def test_scanner_reports_addresses_in_the_search_index_that_leave_the_site(site_
     shown = fragment.relative_to(site_copy).as_posix()
     assert scan_site(site_copy, committed_allowlist()) == [
         f"{shown}: address '/enjavascript:alert(1)' is not a path of this site",
-        f"{shown}: metadata other than ['kind', 'title']: {sorted(data['meta'])}",  # the page's keys and 'image'
+        f"{shown}: metadata other than ['kind', 'title']: {sorted(data['meta'])}",
     ]
 
 

@@ -33,7 +33,7 @@ practices:
     themes: [grid-governance]
     description: {zh: DESCRIPTION_ZH}
     figures:
-      - {label: {zh: LABEL_ZH}, value: 5, unit: case, source: s, period: {zh: PERIOD_ZH}}
+      - {label: {zh: LABEL_ZH}, value: 5, unit: case, source: s, period: {zh: PERIOD_ZH}, evidence: 共5件}
 honours:
   - {title: {zh: HONOUR_ZH}, source: s}
 sources:

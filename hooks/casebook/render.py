@@ -157,11 +157,14 @@ class View:
         return glossary.index(self.catalog, self.lang)
 
     def filter_value(self, key: str) -> str:
-        """A vocabulary label as a search filter value: plain text, its "&" doubled,
-        because Pagefind 1.5 decodes a filter's entities once more than the page's
-        text ("&amp;lt;" would be stored as "<"; tests/test_browser.py)."""
-        label = self._labels.get(key) or self._regions[key]
-        return self.plain(label).replace("&", "&amp;")
+        """A vocabulary label (theme, ethnic group, region or city) as a search filter value."""
+        return self.filter_text(self._labels.get(key) or self._regions.get(key) or self._cities[key])
+
+    def filter_text(self, value: Name) -> str:
+        """Text as a search filter value: plain, its "&" doubled, because Pagefind 1.5
+        decodes a filter's entities once more than the page's text ("&amp;lt;" would
+        be stored as "<"; tests/test_browser.py)."""
+        return self.plain(value).replace("&", "&amp;")
 
     def themes(self, case: Case) -> list[str]:
         """The case's theme keys, each once, in the order its practices name them."""

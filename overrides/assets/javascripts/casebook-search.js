@@ -66,6 +66,8 @@ async function otherParts(bundle) {
 //   the pages that hold them as a phrase, then the others that hold them in a row
 //   with the last perhaps the start of a longer word ("grid worker" in "grid
 //   workers", which is no whole-word phrase): pages with all the words are read for that.
+//   If no page has them in a row, the pages with all of them are shown, and the
+//   status line says so.
 // At most FALLBACK_PAGES pages are read for one query: each is a fragment to download.
 // Pages whose title or a section title holds the query come first (titledFirst()).
 const FALLBACK_PAGES = 200;
@@ -85,8 +87,7 @@ async function findPages(pagefind, query, filters) {
 
 // Other words as typed: Pagefind indexes "micro-wish" as a whole and in parts.
 async function findWords(pagefind, typed, pattern, filters) {
-  // Marks around a word ("“3+1", "Micro-Grid”") are not part of what Pagefind indexed.
-  const words = typed.map((word) => word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, "")).filter(Boolean);
+  const words = typed.map(trimMarks).filter(Boolean);
   if (words.length <= 1) return pagefind.search(words[0] || null, { filters });
   // The pages with all the plain words are the candidates: Pagefind does not
   // always index a word with marks in it ("“3+1") as it reads it in a query.
@@ -95,7 +96,10 @@ async function findWords(pagefind, typed, pattern, filters) {
   const [exact, loose] = await Promise.all([phrase(pagefind, words, filters), pagefind.search(loosely, { filters })]);
   const found = new Set(exact.results.map((result) => result.id));
   const more = await keepHolding(loose.results.filter((result) => !found.has(result.id)), pattern, loose.filters);
-  return { results: [...exact.results, ...more.results], filters: loose.filters };
+  const inRow = [...exact.results, ...more.results];
+  // No page has the words in a row: the pages with all of them, said as such.
+  if (!inRow.length) return { ...loose, apart: true };
+  return { results: inRow, filters: loose.filters };
 }
 
 // What a page's text must hold to match the query: Chinese as written (marks and
@@ -107,8 +111,13 @@ function holding(query) {
     const written = stretches.map((stretch) => stretch.map(escapeRegExp).join("\\s*"));
     return new RegExp(written.join(`${MARKS_OR_SPACE}*`), "iu");
   }
-  const words = wordsOf(query).map(escapeRegExp).join(`${MARKS_OR_SPACE}+`);
+  const words = wordsOf(query).map(trimMarks).filter(Boolean).map(escapeRegExp).join(`${MARKS_OR_SPACE}+`);
   return new RegExp(`(?<![\\p{L}\\p{N}])${words}`, "iu");
+}
+
+// Marks around a word ("“3+1", "Micro-Grid”") are not part of what Pagefind indexed.
+function trimMarks(word) {
+  return word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, "");
 }
 
 // Han characters one by one, other words as typed.
@@ -250,11 +259,12 @@ class Finder {
     this.run();
   }
 
-  // Every page a query finds, in rank order: what the recall test measures.
+  // Every page a query finds, in rank order, and whether they only have its words
+  // apart: what the recall test measures.
   async pages(query) {
     const search = await findPages(this.pagefind, query, {});
     const pages = await Promise.all(search.results.map((result) => result.data()));
-    return titledFirst(pages, query).map((page) => page.url);
+    return { urls: titledFirst(pages, query).map((page) => page.url), apart: Boolean(search.apart) };
   }
 
   // A newer run makes an older one's answer stale: only the last one is shown.
@@ -275,7 +285,8 @@ class Finder {
     if (run !== this.runs) return;
     const pages = titledFirst(shown, query);
     const found = search.results.length;
-    const words = found === 1 ? this.words.textResult : found ? this.words.textResults : this.words.textNone;
+    let words = found === 1 ? this.words.textResult : found ? this.words.textResults : this.words.textNone;
+    if (search.apart && found) words = this.words.textApart;
     this.show(pages, fill(words, { n: found, q: query }));
     this.more.hidden = search.results.length <= this.shown;
   }
@@ -319,16 +330,23 @@ function resultItem(page) {
 }
 
 // Pagefind's excerpt: escaped text with <mark>…</mark> around the matches. Only
-// those two tags are recognised; every other character stays text.
+// those two tags are recognised; every other character stays text. An excerpt cut
+// from the middle of a sentence starts at its first word, not at a mark or a
+// citation number ("，", "[1]").
 function excerpt(html) {
   const paragraph = element("p", "cb-finder__excerpt");
   let marked = false;
+  let start = true;
   for (const part of (html || "").split(/(<mark>|<\/mark>)/)) {
     if (part === "<mark>" || part === "</mark>") {
       marked = part === "<mark>";
-    } else if (part) {
-      paragraph.append(marked ? element("mark", "", plainText(part)) : document.createTextNode(plainText(part)));
+      continue;
     }
+    let text = plainText(part);
+    if (start && !marked) text = text.replace(/^(?:\[\d+\]|[\s\p{P}\p{S}])+/u, "");
+    if (!text) continue;
+    start = false;
+    paragraph.append(marked ? element("mark", "", text) : document.createTextNode(text));
   }
   return paragraph;
 }

@@ -1,0 +1,26 @@
+// On every page: "/" focuses the search box in the header, and switching
+// language keeps the place on the page (#anchor: practice anchors are the same
+// in both languages) and, on the search page, the words and filters (?q=…&f=…).
+document.addEventListener("keydown", (event) => {
+  const typing = event.target instanceof HTMLElement && event.target.closest("input, textarea, select, [contenteditable]");
+  if (event.key !== "/" || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+  const box = document.getElementById("cb-header-q");
+  if (box) {
+    event.preventDefault();
+    box.focus();
+  }
+});
+
+// Material's own handler (on document.body) would send the reader to the other
+// language's home page when it finds no sitemap: this one goes first and alone.
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element && event.target.closest("a.md-select__link[hreflang]");
+  if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  const target = new URL(link.href);
+  if (target.origin !== window.location.origin) return;
+  if (document.getElementById("casebook-search")) target.search = window.location.search;
+  target.hash = window.location.hash;
+  event.preventDefault();
+  event.stopPropagation();
+  window.location.assign(target.href);
+}, true);
