@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .catalog import Catalog
-from .hints import term_pattern
+from .hints import TermFinder
 from .model import LANGS, Lang
 from .vocab import GlossaryTerm, Theme
 
@@ -74,19 +74,18 @@ def _pinyin_initial(word: str) -> str:
 
 def term_themes(catalog: Catalog) -> dict[str, str]:
     """Glossary key -> the theme whose practices use the term most (a practice counts once)."""
-    patterns = []
-    for lang in LANGS:
-        terms = tuple((entry.key, (entry.term.get(lang) or "").strip(_QUOTES)) for entry in catalog.vocab.glossary if entry.term.get(lang))
-        pattern = term_pattern(terms, lang)
-        if pattern is not None:
-            patterns.append((lang, terms, pattern))
+    finders = [
+        TermFinder(tuple((e.key, (e.term.get(lang) or "").strip(_QUOTES)) for e in catalog.vocab.glossary if e.term.get(lang)), lang)
+        for lang in LANGS
+    ]
     uses: dict[str, Counter[str]] = {}
     for case in catalog.cases:
         for practice in case.practices:
             keys: set[str] = set()
-            for lang, terms, pattern in patterns:
-                text = f"{practice.title.get(lang) or ''}\n{practice.description.get(lang) or ''}"
-                keys.update(terms[int((match.lastgroup or "t0")[1:])][0] for match in pattern.finditer(text))
+            for finder in finders:
+                text = f"{practice.title.get(finder.lang) or ''}\n{practice.description.get(finder.lang) or ''}"
+                if pattern := finder.pattern(text):
+                    keys.update(finder.key(match) for match in pattern.finditer(text))
             for key in keys:
                 uses.setdefault(key, Counter()).update(practice.themes)
     rank = {theme.key: position for position, theme in enumerate(catalog.vocab.themes)}

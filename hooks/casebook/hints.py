@@ -21,17 +21,37 @@ _TAG = re.compile(r"(<[^>]*>)")
 _QUOTES = "“”\"‘’'"
 
 
-@functools.lru_cache(maxsize=8)
-def term_pattern(terms: tuple[tuple[str, str], ...], lang: Lang) -> re.Pattern[str] | None:
-    """One regex for every (key, term) pair, longest term first, each in a group named by its position."""
-    # A one-character Chinese term (旗, banner) is part of too many other words (红旗, flag) to be found by itself.
-    ordered = sorted(((i, t) for i, t in enumerate(terms) if len(t[1]) >= 2), key=lambda item: -len(item[1][1]))
-    if not ordered:
-        return None
+class TermFinder:
+    """Finds glossary terms in a text. A substring test picks the few terms the text can hold,
+    and a regex of just those finds them: one regex of every term took about 2 ms a text
+    (50 s for the glossary's themes at 1,000 synthetic cases)."""
+
+    def __init__(self, terms: tuple[tuple[str, str], ...], lang: Lang):
+        self.terms = terms  # (glossary key, term) pairs
+        self.lang = lang
+        # A one-character Chinese term (旗, banner) is part of too many other words (红旗, flag) to be found by itself.
+        self._folded = [(index, self._fold(term)) for index, (_, term) in enumerate(terms) if len(term) >= 2]
+
+    def _fold(self, text: str) -> str:
+        return text.casefold() if self.lang == "en" else text
+
+    def pattern(self, text: str) -> re.Pattern[str] | None:
+        folded = self._fold(text)
+        present = tuple((index, self.terms[index][1]) for index, term in self._folded if term in folded)
+        return _pattern(present, self.lang) if present else None
+
+    def key(self, match: re.Match[str]) -> str:
+        return self.terms[int((match.lastgroup or "t0")[1:])][0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _pattern(terms: tuple[tuple[int, str], ...], lang: Lang) -> re.Pattern[str]:
+    """One regex for (position, term) pairs, longest term first, each in a group named by its position."""
+    ordered = sorted(terms, key=lambda item: -len(item[1]))
     if lang == "en":  # whole words, any case, a plural too: "grid workers" is a use of "grid worker"
-        parts = [rf"(?P<t{index}>\b{re.escape(term)}(?:e?s)?\b)" for index, (_, term) in ordered]
+        parts = [rf"(?P<t{index}>\b{re.escape(term)}(?:e?s)?\b)" for index, term in ordered]
         return re.compile("|".join(parts), re.IGNORECASE)
-    return re.compile("|".join(rf"(?P<t{index}>{re.escape(term)})" for index, (_, term) in ordered))
+    return re.compile("|".join(rf"(?P<t{index}>{re.escape(term)})" for index, term in ordered))
 
 
 class Hinter:
@@ -39,15 +59,13 @@ class Hinter:
 
     def __init__(self, glossary: Sequence[GlossaryTerm], lang: Lang, link: Callable[[str], str]):
         entries = [entry for entry in glossary if entry.term.get(lang) and entry.definition.get(lang)]
-        self._terms = tuple((entry.key, (entry.term.get(lang) or "").strip(_QUOTES)) for entry in entries)
+        terms = tuple((entry.key, (entry.term.get(lang) or "").strip(_QUOTES)) for entry in entries)
+        self._finder = TermFinder(terms, lang)
         self._definitions = {entry.key: entry.definition.get(lang) or "" for entry in entries}
-        self._pattern = term_pattern(self._terms, lang)
         self._link = link
         self._seen: set[str] = set()
 
     def apply(self, html: Markup) -> Markup:
-        if self._pattern is None:
-            return html
         out: list[str] = []
         inside = 0  # open <a> and <code> elements around the current text
         for part in _TAG.split(str(html)):
@@ -61,11 +79,11 @@ class Hinter:
         return Markup("".join(out))
 
     def _mark(self, text: str) -> str:
-        assert self._pattern is not None
-        return self._pattern.sub(self._hint, text)
+        pattern = self._finder.pattern(text)
+        return pattern.sub(self._hint, text) if pattern else text
 
     def _hint(self, match: re.Match[str]) -> str:
-        key = self._terms[int((match.lastgroup or "t0")[1:])][0]
+        key = self._finder.key(match)
         if key in self._seen:
             return match.group(0)
         self._seen.add(key)
