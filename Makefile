@@ -44,7 +44,7 @@ lock:  ## re-pin requirements.lock from pyproject.toml (needs the package regist
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-* docs/cases docs/themes docs/regions docs/practices docs/glossary docs/status docs/collections docs/handouts
+	rm -rf site .site-* docs/cases docs/themes docs/regions docs/practices docs/glossary docs/status docs/collections docs/handouts docs/overview docs/compare
 
 benchmark: $(STAMP)  ## measure builds at N = 100, 1,000, 5,000 synthetic cases; writes docs/benchmark*.md (slow)
 	$(BIN)/python tests/benchmark.py --sizes $${SIZES:-100,1000,5000}

@@ -211,6 +211,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if _inner_pass(config):
         return  # index once every language is built
+    site.write_files(Path(config.site_dir))
     if _low_memory():
         return_freed_memory()  # MkDocs is done with its pages: let Pagefind have the memory
     errors = []

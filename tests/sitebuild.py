@@ -14,8 +14,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from casebook.render import GENERATED_DIRS
+
 ROOT = Path(__file__).resolve().parent.parent
-GENERATED = ("cases", "themes", "regions", "practices", "glossary", "status", "collections", "handouts")
+GENERATED = GENERATED_DIRS  # the folders under docs/ that the generator owns
 CHROMIUM = os.environ.get("CASEBOOK_CHROMIUM", "/usr/bin/chromium")
 # Chromium's own background traffic would be refused by a closed network.
 CHROMIUM_ARGS = [

@@ -82,12 +82,13 @@ def test_english_word_from_the_middle_of_a_practice_finds_its_section(page: Page
 
 def test_results_come_from_every_part_of_the_index(page: Page):
     # The fixture index is in parts of three pages (conftest.built_site): /en/about/ and
-    # /en/benchmark/ are in the first, /en/contribute/ and /en/glossary/ in the second, /en/ in the third.
+    # /en/benchmark/ are in the first, /en/contribute/ and /en/data/ in the second, /en/glossary/
+    # and /en/ in the third.
     hrefs = search(page, "/en/search/", "casebook")
     assert {href.split("#")[0] for href in hrefs} == {
-        "/en/", "/en/about/", "/en/benchmark/", "/en/contribute/", "/en/glossary/",
+        "/en/", "/en/about/", "/en/benchmark/", "/en/contribute/", "/en/data/", "/en/glossary/",
     }
-    assert page.locator(".cb-finder__status").inner_text() == "5 pages found"
+    assert page.locator(".cb-finder__status").inner_text() == "6 pages found"
 
 
 def test_a_reader_never_sees_the_twin_page_in_the_other_language(page: Page):
@@ -140,7 +141,8 @@ def test_search_results_can_be_filtered_by_region_and_the_link_keeps_both(page: 
     page.get_by_label(re.compile(r"^Inner Mongolia Autonomous Region")).check()
     page.locator(".cb-finder__status").filter(has_text="1 page found").wait_for(timeout=10_000)
     assert result_links(page) == [
-        "/en/cases/alpha-community/", "/en/cases/alpha-community/#mediation-room", "/en/cases/alpha-community/#sources",
+        "/en/cases/alpha-community/", "/en/cases/alpha-community/#mediation-room",
+        "/en/cases/alpha-community/#festival-gatherings", "/en/cases/alpha-community/#sources",
     ]
     assert page.url.endswith("/en/search/?q=community&f=Regions%3AInner+Mongolia+Autonomous+Region")
     page.reload()
@@ -154,7 +156,7 @@ def test_a_filter_without_words_lists_its_pages_and_counts_pages_not_tags(page: 
     page.locator(".cb-finder__filter").first.wait_for(timeout=10_000)
     page.locator("summary", has_text="主题").click()  # filter groups are folded
     themes = page.locator(".cb-finder__filter", has_text="主题").locator(".cb-finder__option").all_inner_texts()
-    assert themes == ["矛盾纠纷调解 (1)", "网格治理 (1)", "节庆与文化 (1)"]
+    assert themes == ["矛盾纠纷调解 (1)", "网格治理 (1)", "节庆与文化 (2)"]
     page.get_by_label(re.compile("^网格治理")).check()
     wait_for_results(page)
     assert result_links(page) == ["/cases/alpha-community/"]

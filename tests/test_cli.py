@@ -105,8 +105,8 @@ def test_status_counts_states_and_lists_stale_translations(tmp_path: Path):
     assert status.returncode == 0
     assert status.stdout.splitlines() == [
         "case                        lang  original  reviewed   machine     draft   missing     stale",
-        "alpha-community             zh          18         0         0         0         0         0",
-        "alpha-community             en           0        17         0         0         0         1",
+        "alpha-community             zh          20         0         0         0         0         0",
+        "alpha-community             en           0        19         0         0         0         1",
         "beta-community              zh           0         0         1         0         7         0",
         "beta-community              en           8         0         0         0         0         0",
         "data/cases/alpha-community.yaml: practices[0].title.en: translation is stale: "

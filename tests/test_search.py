@@ -49,7 +49,14 @@ def test_chinese_text_is_indexed_one_character_a_word_and_the_rest_as_built():
         '<p title="调解室">调解室，社区。“1+8+N”</p>'
     )
     assert spaced_han(html) == (
-        '<h1 id="x">网\u200b格\u200b员 grid</h1><script>var a = "网格";</script><style>p::before{content:"调解"}</style>'
+        '<h1 id="x">\u200b网\u200b格\u200b员 grid</h1><script>var a = "网格";</script><style>p::before{content:"调解"}</style>'
         '<div class="cb-search-filters" hidden data-pagefind-ignore><span data-pagefind-filter="主题">网格治理</span></div>'
-        '<p title="调解室">调\u200b解\u200b室\u200b，\u200b社\u200b区\u200b。“1+8+N”</p>'
+        '<p title="调解室">\u200b调\u200b解\u200b室\u200b，\u200b社\u200b区\u200b。“1+8+N”</p>'
+    )
+
+
+def test_a_tag_inside_chinese_text_does_not_join_the_characters_on_either_side():
+    # A glossary hint links a term in the middle of a sentence (hints.py).
+    assert spaced_han('<p>等<a href="#t">基层</a>工作</p>') == (
+        '<p>\u200b等\u200b<a href="#t">\u200b基\u200b层\u200b</a>\u200b工\u200b作\u200b</p>'
     )

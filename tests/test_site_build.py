@@ -38,7 +38,7 @@ def test_every_page_declares_its_language(built_site: Path):
 
 def test_without_a_site_url_no_sitemap_is_published(built_site: Path):
     # Its URLs must be absolute: without site_url, MkDocs would write "None./", "Noneabout/" …
-    assert sorted(path.name for path in built_site.iterdir() if path.is_file()) == ["404.html", "index.html"]
+    assert sorted(path.name for path in built_site.iterdir() if path.is_file()) == ["404.html", "feed.xml", "index.html"]
 
 
 def test_with_a_site_url_the_sitemap_lists_every_page_with_its_translation(tmp_path: Path):
@@ -51,10 +51,14 @@ def test_with_a_site_url_the_sitemap_lists_every_page_with_its_translation(tmp_p
     sitemap = (project / "site" / "sitemap.xml").read_text("utf-8")
     root = "https://casebook.example.org/"
     assert re.findall(r"<loc>(.*?)</loc>", sitemap) == [root + path for path in (
-        "", "about/", "benchmark/", "contribute/", "search/", "cases/", "cases/alpha-community/", "cases/beta-community/",
-        "collections/", "collections/neighbourhood-workshop/", "glossary/", "handouts/neighbourhood-workshop/", "practices/", "regions/", "regions/inner-mongolia/", "status/", "themes/",
+        "", "about/", "benchmark/", "contribute/", "data/", "search/", "cases/", "cases/alpha-community/", "cases/beta-community/",
+        "collections/", "collections/neighbourhood-workshop/", "compare/", "glossary/", "handouts/neighbourhood-workshop/", "overview/",
+        "practices/", "regions/", "regions/inner-mongolia/", "status/", "themes/",
         "themes/dispute-mediation/", "themes/festivals-and-culture/", "themes/grid-governance/",
     )]
+    alpha = (project / "site" / "en" / "cases" / "alpha-community" / "index.html").read_text("utf-8")
+    assert f'<link rel="canonical" href="{root}en/cases/alpha-community/">' in alpha
+    assert f'<meta property="og:url" content="{root}en/cases/alpha-community/">' in alpha
     assert (
         f'<loc>{root}cases/alpha-community/</loc>\n'
         '        <lastmod>2025-12-01</lastmod>\n'
@@ -77,8 +81,8 @@ def test_case_anchors_are_identical_in_both_languages(built_site: Path, case: st
 
 def test_practice_anchors_are_the_practice_ids(built_site: Path):
     ids = _heading_ids(read(built_site, "en/cases/alpha-community/index.html"))
-    assert ids == ["alpha-community", "profile", "brands", "practices", "grid-worker-visits", "mediation-room", "honours", "sources", "translation",
-                   "cite", "changes"]
+    assert ids == ["alpha-community", "profile", "brands", "practices", "grid-worker-visits", "mediation-room", "festival-gatherings",
+                   "honours", "related", "sources", "translation", "cite", "changes"]
 
 
 def test_language_switcher_stays_on_the_same_case(built_site: Path):
@@ -118,7 +122,7 @@ def test_translated_text_is_marked_as_translation(built_site: Path):
 
 def test_home_page_shows_counts_and_latest_cases(built_site: Path):
     en = read(built_site, "en/index.html")
-    assert "The casebook holds 2 community cases with 3 practices across 3 themes." in en
+    assert "The casebook holds 2 community cases with 4 practices across 3 themes." in en
     assert re.findall(r'<li><a href="(cases/[^"]+)">', en) == ["cases/beta-community/", "cases/alpha-community/"]
 
 
@@ -128,24 +132,69 @@ def _indexed(site: Path) -> dict[str, dict]:
 
 def test_search_indexes_case_and_guide_pages_in_both_languages_not_listings(built_site: Path):
     assert sorted(_indexed(built_site)) == [
-        "/", "/about/", "/benchmark/", "/cases/alpha-community/", "/cases/beta-community/", "/contribute/",
+        "/", "/about/", "/benchmark/", "/cases/alpha-community/", "/cases/beta-community/", "/contribute/", "/data/",
         "/en/", "/en/about/", "/en/benchmark/", "/en/cases/alpha-community/", "/en/cases/beta-community/",
-        "/en/contribute/", "/en/glossary/", "/glossary/",
+        "/en/contribute/", "/en/data/", "/en/glossary/", "/glossary/",
     ]
 
 
 def test_each_language_is_indexed_in_parts_its_search_page_merges(built_site: Path):
     # The fixture build runs Pagefind on three pages at a time (conftest.built_site):
-    # seven pages a language make three parts, each holding its own language only.
+    # eight pages a language make three parts, each holding its own language only.
     for root, lang in ((built_site, "zh"), (built_site / "en", "en")):
         bundles = sorted(path.name for path in root.iterdir() if path.name.startswith("pagefind"))
         assert bundles == ["pagefind", "pagefind-2", "pagefind-3"]
         assert [sorted(path.name.split("_")[0] for path in (root / name).glob("*.pf_meta")) for name in bundles] == [
             [f"pagefind.{lang}"]
         ] * 3
-        assert [len(list((root / name / "fragment").iterdir())) for name in bundles] == [3, 3, 1]
+        assert [len(list((root / name / "fragment").iterdir())) for name in bundles] == [3, 3, 2]
         manifest = json.loads((root / "pagefind" / "casebook-parts.json").read_text("utf-8"))
         assert manifest == {"merge": ["../pagefind-2/", "../pagefind-3/"]}
+
+
+def test_open_data_and_feeds_are_published_beside_the_pages(built_site: Path):
+    assert sorted(path.name for path in (built_site / "data").iterdir()) == [
+        "case.schema.json", "cases.csv", "cases.json", "index.html", "practices.csv",
+    ]
+    assert not (built_site / "en" / "data" / "cases.json").exists()  # one copy, linked from both languages
+    assert read(built_site, "feed.xml").startswith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh">')
+    assert '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">' in read(built_site, "en/feed.xml")
+
+
+@pytest.mark.parametrize(
+    ("page", "feed"),
+    [
+        ("index.html", "feed.xml"),
+        ("cases/alpha-community/index.html", "../../feed.xml"),
+        ("themes/grid-governance/index.html", "../../feed.xml"),
+        ("search/index.html", "../feed.xml"),
+        ("en/index.html", "feed.xml"),  # /en/feed.xml
+        ("en/cases/beta-community/index.html", "../../feed.xml"),
+        ("en/glossary/index.html", "../feed.xml"),
+    ],
+)
+def test_every_page_links_the_feed_of_its_language(built_site: Path, page: str, feed: str):
+    title = "Community Practice Casebook" if page.startswith("en/") else "社区实践案例库"
+    assert f'<link rel="alternate feed" type="application/atom+xml" title="{title}" href="{feed}">' in read(built_site, page)
+
+
+def test_pages_carry_sharing_cards_in_their_language_and_no_hreflang_links_in_the_head(built_site: Path):
+    en = read(built_site, "en/cases/alpha-community/index.html")
+    for tag in (
+        '<meta property="og:type" content="article">',
+        '<meta property="og:site_name" content="Community Practice Casebook">',
+        '<meta property="og:title" content="Alpha Community">',
+        '<meta property="og:locale" content="en_GB">',
+        '<meta name="twitter:card" content="summary">',
+        '<meta name="twitter:title" content="Alpha Community">',
+    ):
+        assert tag in en
+    assert '<meta property="og:description" content="Alpha Community is home to residents of several ethnic groups.' in en
+    zh = read(built_site, "themes/grid-governance/index.html")
+    assert '<meta property="og:type" content="website">' in zh and '<meta property="og:locale" content="zh_CN">' in zh
+    # Material's script fetches <page>/sitemap.xml for each <link rel="alternate"> (two 404s a page).
+    for page in ("index.html", "en/cases/alpha-community/index.html", "cases/beta-community/index.html"):
+        assert not re.search(r'<link rel="alternate"[^>]*hreflang', read(built_site, page)), page
 
 
 def test_search_index_holds_the_page_text_without_chrome(built_site: Path):
@@ -292,7 +341,7 @@ def test_preview_builds_only_the_named_records(tmp_path: Path):
     result = build_site(project, env={"CASEBOOK_PREVIEW": "data/cases/alpha-community.yaml"})
     assert result.returncode == 0, result.stderr
     cases = sorted(path.parent.name for path in (project / "site" / "cases").glob("*/index.html"))
-    assert cases == ["alpha-community"]
+    assert cases == ["alpha-community", "jia-community"]  # alpha's page and the redirect from its former id
 
 
 def test_preview_of_an_unknown_record_says_which(tmp_path: Path):

@@ -17,6 +17,7 @@ from .loader import load_bytes, load_file, read_file
 from .model import Case, Practice
 from .parallel import fork_imap
 from .problems import DataError, Problem
+from .related import Related, related_cases
 from .rules import Record, check_across, check_record
 from .validate import validate
 from .vocab import VOCAB_FILES, Vocabularies
@@ -52,6 +53,11 @@ class Catalog:
             if case.location.region:
                 index.setdefault(case.location.region, []).append(case)
         return index
+
+    @functools.cached_property
+    def related(self) -> dict[str, tuple[Related, ...]]:
+        """Each case's related cases (related.py), worked out once per catalog."""
+        return related_cases(self.cases, [theme.key for theme in self.vocab.themes])
 
     def latest(self, count: int) -> tuple[Case, ...]:
         return tuple(sorted(self.cases, key=lambda case: (case.added, case.id), reverse=True)[:count])

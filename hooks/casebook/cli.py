@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import re
 import signal
@@ -19,6 +18,7 @@ from .model import ID_PATTERN, MAX_ID, Case
 from .pipeline import generate
 from .publish import PublishError, publish
 from .scanner import committed_allowlist, learn_allowlist, scan_site
+from .schema import collection_schema_text, schema_text
 from .problems import DataError, field_path, report
 from .rules import texts
 from .similarity import NEAR_COPY, near_copies
@@ -207,17 +207,3 @@ def _scan(args: argparse.Namespace) -> int:
         sys.stderr.write(f"{finding}\n")
     sys.stdout.write(f"{len(findings)} findings\n")
     return 1 if findings else 0
-
-
-def schema_text() -> str:
-    return _schema_json(Case.model_json_schema(), "Casebook case record 案例记录")
-
-
-def collection_schema_text() -> str:
-    return _schema_json(Collection.model_json_schema(), "Casebook workshop collection 培训选集")
-
-
-def _schema_json(schema: dict, title: str) -> str:
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = title
-    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

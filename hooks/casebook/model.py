@@ -254,6 +254,9 @@ class Case(Strict):
     """One community's case record. 一个社区的案例记录。"""
 
     id: Key = Field(description="equal to the file name 与文件名一致")
+    aliases: tuple[Key, ...] = Field(
+        (), max_length=20, description="former ids of this record: their links redirect here 曾用编号，旧链接跳转到本案例"
+    )
     name: Name
     level: Literal["community", "subdistrict"] = Field(
         "community", description="a community, or a subdistrict with member communities 社区，或下辖社区的街道"

@@ -15,9 +15,14 @@ from pathlib import Path
 
 from .catalog import CASES_DIR, build_catalog, fingerprint
 from .history import head, read_history
+from .feed import feed_files
 from .model import LANGS, Lang
+from .opendata import open_data_files
+from .redirects import redirect_files
 from .problems import DataError, Problem
-from .render import DATA_PREFIX, home_stats, page_paths, render_pages
+from .compare import compare_files
+from .overview import chart_files
+from .render import DATA_PREFIX, View, home_stats, page_paths, render_pages
 from .write import write_pages
 
 
@@ -28,6 +33,11 @@ class Result:
 
     cases: int
     home_stats: dict[Lang, str]  # the home page's counts and latest cases, per language
+    # Files beside the pages, path under the site folder -> content: the open data, the
+    # feeds, the redirect pages of renamed records, the overview's charts and the compare
+    # page's data. MkDocs empties the site folder after the generator runs, so the build
+    # hook writes them once the pages are built (site.write_files).
+    files: dict[str, bytes]
     written: int
     deleted: int
 
@@ -58,7 +68,9 @@ def generate(
         catalog = dataclasses.replace(catalog, site_url=site_url, history=read_history(data_dir))
         written, deleted = write_pages(docs_dir, page_paths(catalog), render_pages(catalog, workers))
         stats = {lang: home_stats(catalog, lang) for lang in LANGS}
-    result = Result(len(catalog.cases), stats, written, deleted)
+        files = open_data_files(catalog) | feed_files(catalog) | redirect_files(catalog)
+        files |= chart_files(catalog, {lang: View(catalog, lang) for lang in LANGS}) | compare_files(catalog)
+    result = Result(len(catalog.cases), stats, files, written, deleted)
     _memo[key] = (stamp, result)
     return result
 

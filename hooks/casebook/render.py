@@ -20,24 +20,30 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import formatting, markup
+from . import formatting, glossary, markup
 from .catalog import Catalog
 from .citation import Cited, cite, printable_url
 from .collection import Collection, Item
+from .hints import Hinter
 from .history import Change
 from .model import LANGS, Case, Figure, Founded, Lang, Name, Practice, Text
+from .overview import PAGE as OVERVIEW_PAGE, RESIDENT_BARS, alt_text, overview, shown
 from .parallel import fork_imap
 from .qr import qr_svg
 from .vocab import GlossaryTerm
 from .translation import NEEDS_WORK, TextState, case_states, counts
 
 # Folders under docs/ that belong to the generator; everything else is hand-written.
-GENERATED_DIRS = ("cases", "themes", "regions", "practices", "glossary", "status", "collections", "handouts")
+GENERATED_DIRS = (
+    "cases", "themes", "regions", "practices", "glossary", "status", "collections", "handouts", "overview", "compare",
+)
 SUFFIX = {"zh": ".md", "en": ".en.md"}  # static-i18n's suffix structure
 DATA_PREFIX = "data"
 # Above this many practices a theme is summed up on the practices page and listed
 # on its own theme page only, so the practices page stays small at any size.
 PRACTICE_LIST_LIMIT = 50
+COMPARE_PAGE = "compare/index"
+COMPARE_MAX = 4  # cases side by side on the compare page: what fits an A4 landscape page
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -107,6 +113,7 @@ class View:
         self._cities = {key: city.label for key, (_, city) in vocab.cities().items()}
         self._source_numbers: dict[str, int] = {}
         self.page_path = page_path  # this page's path without suffix, such as "themes/volunteering"
+        self._hinter: Hinter | None = None  # glossary hints: on case pages only (for_case)
 
     def text(self, value: Name | Text | None) -> str | Markup:
         """The text in this page's language, or a visible 'missing' marker."""
@@ -124,7 +131,10 @@ class View:
 
     def prose(self, value: Text) -> Markup:
         shown = value.get(self.lang)
-        return markup.prose(shown) if shown else Markup(f"<p>{self.text(value)}</p>")
+        if not shown:
+            return Markup(f"<p>{self.text(value)}</p>")
+        html = markup.prose(shown)
+        return self._hinter.apply(html) if self._hinter else html
 
     def plain(self, value: Name | Text | None) -> str:
         """Text for front matter: the page language, else the marker in words."""
@@ -153,6 +163,12 @@ class View:
         where = case.location
         parts = [self.region(where.region), self.city(where.city), self.text(where.district), self.text(where.subdistrict)]
         return [part for part in parts if part]
+
+    def glossary_groups(self) -> tuple[glossary.Group, ...]:
+        return glossary.groups(self.catalog, self.lang)
+
+    def glossary_index(self) -> tuple[glossary.Letter, ...]:
+        return glossary.index(self.catalog, self.lang)
 
     def filter_value(self, key: str) -> str:
         """A vocabulary label (theme, ethnic group, region or city) as a search filter value."""
@@ -188,13 +204,6 @@ class View:
         language = next(source.language for source in self._case.sources if source.id == fig.source)
         return {"zh": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}[language]
 
-    def glossary(self) -> list[GlossaryTerm]:
-        """Chinese readers get the file's pinyin order; English readers an alphabetical one."""
-        entries = list(self.catalog.vocab.glossary)
-        if self.lang == "en":
-            entries.sort(key=lambda entry: (entry.term.en or "").strip("“”\"").casefold())
-        return entries
-
     def source_number(self, source_id: str) -> int:
         """Sources are cited by their number on the page, [1], [2] …"""
         return self._source_numbers[source_id]
@@ -202,6 +211,7 @@ class View:
     def for_case(self, case: Case) -> "View":
         self._case = case
         self._source_numbers = {source.id: index for index, source in enumerate(case.sources, start=1)}
+        self._hinter = Hinter(self.catalog.vocab.glossary, self.lang, lambda key: self.link("glossary/index", key))
         return self
 
     def link(self, to_page: str, anchor: str = "") -> Markup:
@@ -346,7 +356,9 @@ def _page_plan(catalog: Catalog) -> list[tuple[str, str, dict[str, Any]]]:
     by_region = catalog.cases_by_region()
     plan: list[tuple[str, str, dict[str, Any]]] = [("cases/index", "case-index.md.j2", {})]
     plan += [
-        (f"cases/{case.id}", "case.md.j2", {"case": case, "source": f"{DATA_PREFIX}/cases/{case.id}.yaml"})
+        (f"cases/{case.id}", "case.md.j2", {
+            "case": case, "source": f"{DATA_PREFIX}/cases/{case.id}.yaml", "related": catalog.related[case.id],
+        })
         for case in catalog.cases
     ]
     plan += [
@@ -364,6 +376,10 @@ def _page_plan(catalog: Catalog) -> list[tuple[str, str, dict[str, Any]]]:
         if region.key in by_region
     ]
     plan += [("glossary/index", "glossary.md.j2", {}), ("status/index", "status.md.j2", {})]
+    plan.append((COMPARE_PAGE, "compare.md.j2", {"max_cases": COMPARE_MAX}))
+    plan.append((OVERVIEW_PAGE, "overview.md.j2", {
+        "overview": overview(catalog), "overview_alt": alt_text, "overview_shown": shown, "resident_bars": RESIDENT_BARS,
+    }))
     return plan + _collection_plan(catalog.collections)
 
 
@@ -410,4 +426,4 @@ def _status_context(catalog: Catalog, states: dict[str, list[TextState]], lang: 
 def home_stats(catalog: Catalog, lang: Lang) -> str:
     """The counts and latest cases shown on the hand-written home page."""
     practice_count = sum(len(case.practices) for case in catalog.cases)
-    return _render("home-stats.md.j2", catalog, lang, practice_count=practice_count)
+    return _render("home-stats.md.j2", catalog, lang, practice_count=practice_count, counts=overview(catalog).counts)

@@ -24,7 +24,7 @@ from .vocab import Vocabularies
 
 # Headings every case page has; no other anchor of the page may take theirs.
 RESERVED_ANCHORS = frozenset(
-    {"profile", "summary", "brands", "members", "practices", "honours", "sources", "translation", "cite", "changes"}
+    {"profile", "summary", "brands", "members", "practices", "honours", "related", "sources", "translation", "cite", "changes"}
 )
 SOURCE_ANCHOR = "source-"  # a source's anchor on the case page: source-<id> (templates/case.md.j2)
 # Ids that would take the name of a listing page in the same folder.
@@ -124,6 +124,24 @@ def ids_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator
         if key in seen:
             yield record.problem(("id",), f"'{record.case.id}' is already used by {seen[key].shown_as}")
         seen.setdefault(key, record)
+
+
+def aliases_are_free(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """A former id redirects to its record: it may not be a page of its own or another record's former id."""
+    ids = {record.case.id: record for record in records}
+    seen: dict[str, Record] = {}
+    for record in records:
+        for index, alias in enumerate(record.case.aliases):
+            where = ("aliases", index)
+            if alias == record.case.id:
+                yield record.problem(where, f"'{alias}' is this record's own id")
+            elif alias in ids:
+                yield record.problem(where, f"'{alias}' is the id of {ids[alias].shown_as}; an alias must be a former id")
+            elif alias in RESERVED_IDS:
+                yield record.problem(where, f"'{alias}' is reserved for a listing page")
+            elif alias in seen:
+                yield record.problem(where, f"'{alias}' is already an alias in {seen[alias].shown_as}")
+            seen.setdefault(alias, record)
 
 
 def page_anchors_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -401,7 +419,7 @@ RECORD_RULES: tuple[Rule, ...] = (
     founding_cites_a_source,
 )
 # Rules that compare records with each other: check_across() runs them.
-CROSS_RECORD_RULES: tuple[Rule, ...] = (ids_are_unique, names_are_unique)
+CROSS_RECORD_RULES: tuple[Rule, ...] = (ids_are_unique, names_are_unique, aliases_are_free)
 
 
 def check_record(record: Record, vocab: Vocabularies) -> list[Problem]:

@@ -50,7 +50,9 @@ MANIFEST = "casebook-parts.json"
 PART_PAGES = 1_000
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Beside a Han character, where no space is: 网格员“五微” -> 网 格 员 “ 五 微 ” (each gap a zero-width space).
-_BESIDE_HAN = re.compile(f"(?<=[{_HAN}])(?=\\S)|(?<=\\S)(?=[{_HAN}])")
+# Also at either end of a text between tags: "等<a>基层治理</a>工作" (a glossary hint) would
+# otherwise be read as the words 等基 and 理工, and 基层治理 would not be found.
+_BESIDE_HAN = re.compile(f"(?<=[{_HAN}])(?=\\S)|(?<=\\S)(?=[{_HAN}])|^(?=[{_HAN}])|(?<=[{_HAN}])$")
 ZERO_WIDTH_SPACE = "\u200b"  # Pagefind's own word separator in Chinese text
 # Tags and the stretches whose text must stay as it is: scripts, styles, and the
 # search filters of a case page (their values are what the search page offers).

@@ -40,6 +40,16 @@ def home_stats(language: str) -> str:
     return _latest.home_stats[lang]
 
 
+def write_files(site_dir: Path) -> None:
+    """Writes the open data and the feeds of this build into the built site."""
+    if _latest is None:
+        raise RuntimeError("write_files called before generate")
+    for path, content in _latest.files.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
 def edit_url(edit_uri: str | None, meta: dict[str, Any], default: str | None) -> str | None:
     """The record's YAML for generated pages; MkDocs' own link for hand-written ones."""
     if not meta.get("casebook_generated"):

@@ -1,0 +1,76 @@
+"""The compare page's data: one small JSON file per case and language, fetched only for the
+cases a reader picks (two to four), so the page stays small at any casebook size.
+
+Every value is plain text formatted here as the case page writes it (figures with their
+qualifier, period and source); the page's script puts it in with textContent, never as HTML.
+A figure the sources do not give is null, which the page shows as "not given", never 0.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .catalog import Catalog
+from .model import LANGS, Case, Figure, Lang
+from .render import COMPARE_PAGE, View
+
+PREFIX: dict[Lang, str] = {"zh": "", "en": "en/"}
+FIGURE_ROWS = ("area", "households", "residents", "compounds", "buildings", "grids", "ethnic_group_count")
+
+
+def compare_files(catalog: Catalog) -> dict[str, bytes]:
+    """Path under the site folder -> JSON, for every case in each language."""
+    files: dict[str, bytes] = {}
+    for lang in LANGS:
+        view = View(catalog, lang, COMPARE_PAGE)
+        for case in catalog.cases:
+            text = json.dumps(case_data(view, case), ensure_ascii=False, separators=(",", ":"))
+            files[f"{PREFIX[lang]}compare/{case.id}.json"] = text.encode("utf-8")
+    return files
+
+
+def case_data(view: View, case: Case) -> dict[str, Any]:
+    view.for_case(case)
+    url = view.link(f"cases/{case.id}")
+    themes = {theme for practice in case.practices for theme in practice.themes}
+    groups = {group.key: group.label for group in view.catalog.vocab.ethnic_groups}
+    return {
+        "id": case.id,
+        "name": view.plain(case.name),
+        "url": str(url),
+        "place": " · ".join(_plain_place(view, case)),
+        "figures": {field: _figure(view, case, url, getattr(case.profile, field)) for field in FIGURE_ROWS},
+        "ethnic_groups": [view.plain(groups[key]) for key in case.profile.ethnic_groups],
+        "themes": [
+            {"key": t.key, "label": view.plain(t.label), "rank": rank}
+            for rank, t in enumerate(view.catalog.vocab.themes) if t.key in themes
+        ],
+        "practices": [
+            {"title": view.plain(p.title), "url": f"{url}#{p.id}", "themes": list(p.themes)} for p in case.practices
+        ],
+    }
+
+
+def _plain_place(view: View, case: Case) -> list[str]:
+    where = case.location
+    regions = {region.key: region.label for region in view.catalog.vocab.regions}
+    cities = {key: city.label for key, (_, city) in view.catalog.vocab.cities().items()}
+    names = [regions.get(where.region or ""), cities.get(where.city or ""), where.district, where.subdistrict]
+    return [view.plain(name) for name in names if name]
+
+
+def _figure(view: View, case: Case, url: str, figure: Figure | None) -> dict[str, str] | None:
+    if figure is None:
+        return None
+    when = [view.plain(figure.period)] if figure.period else []
+    if figure.as_of:
+        when.append(f"{view.ui['as_of']} {figure.as_of.isoformat()}")
+    source = next(source for source in case.sources if source.id == figure.source)
+    return {
+        "value": view.figure(figure),
+        "when": "; ".join(when),
+        "source": f"[{view.source_number(figure.source)}]",
+        "source_title": f"{view.plain(source.publisher)}. {view.plain(source.title)}",
+        "source_url": f"{url}#source-{figure.source}",
+    }

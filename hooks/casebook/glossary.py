@@ -1,0 +1,92 @@
+"""The glossary page's order: terms grouped by theme, and an A–Z (English) or 拼音 (Chinese) index.
+
+A term's theme is worked out from the records, not written by hand: the theme whose practices
+use the term most (title or description, in either language), the vocabulary's first on a tie.
+Terms no practice uses come last, as other terms.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass
+
+from .catalog import Catalog
+from .hints import TermFinder
+from .model import LANGS, Lang
+from .vocab import GlossaryTerm, Theme
+
+_QUOTES = "“”\"‘’'"
+OTHER = "#"  # the index letter of terms that start with neither a letter nor a Chinese character
+
+
+@dataclass(frozen=True)
+class Group:
+    theme: Theme | None  # None: terms that no practice uses
+    terms: tuple[GlossaryTerm, ...]
+
+
+@dataclass(frozen=True)
+class Letter:
+    letter: str  # "A" … "Z", or OTHER
+    terms: tuple[GlossaryTerm, ...]
+
+
+def ordered(catalog: Catalog, lang: Lang) -> list[GlossaryTerm]:
+    """Chinese readers get the file's pinyin order; English readers an alphabetical one."""
+    entries = list(catalog.vocab.glossary)
+    if lang == "en":
+        entries.sort(key=lambda entry: (entry.term.en or entry.term.zh or "").strip(_QUOTES).casefold())
+    return entries
+
+
+def groups(catalog: Catalog, lang: Lang) -> tuple[Group, ...]:
+    themes = term_themes(catalog)
+    found: dict[str | None, list[GlossaryTerm]] = {}
+    for entry in ordered(catalog, lang):
+        found.setdefault(themes.get(entry.key), []).append(entry)
+    result = [Group(theme, tuple(found[theme.key])) for theme in catalog.vocab.themes if theme.key in found]
+    return tuple(result) + ((Group(None, tuple(found[None])),) if None in found else ())
+
+
+def index(catalog: Catalog, lang: Lang) -> tuple[Letter, ...]:
+    letters: dict[str, list[GlossaryTerm]] = {}
+    for entry in ordered(catalog, lang):
+        letters.setdefault(initial(entry.term.get(lang) or entry.term.zh or entry.term.en or "", lang), []).append(entry)
+    return tuple(Letter(letter, tuple(letters[letter])) for letter in sorted(letters, key=lambda key: (key == OTHER, key)))
+
+
+def initial(term: str, lang: Lang) -> str:
+    """The index letter of a term: its first letter, or for Chinese the first letter of its pinyin."""
+    term = term.strip(_QUOTES)
+    first = term[:1]
+    if lang == "zh" and "\u4e00" <= first <= "\u9fff":
+        first = _pinyin_initial(term)  # the whole word: 重 reads chóng in 重阳节, zhòng alone
+    return first.upper() if first.isascii() and first.isalpha() else OTHER
+
+
+@functools.lru_cache(maxsize=4096)
+def _pinyin_initial(word: str) -> str:
+    from pypinyin import Style, lazy_pinyin  # loads its dictionaries: only when a glossary page is made
+
+    return lazy_pinyin(word, style=Style.FIRST_LETTER)[0][:1]
+
+
+def term_themes(catalog: Catalog) -> dict[str, str]:
+    """Glossary key -> the theme whose practices use the term most (a practice counts once)."""
+    finders = [
+        TermFinder(tuple((e.key, (e.term.get(lang) or "").strip(_QUOTES)) for e in catalog.vocab.glossary if e.term.get(lang)), lang)
+        for lang in LANGS
+    ]
+    uses: dict[str, Counter[str]] = {}
+    for case in catalog.cases:
+        for practice in case.practices:
+            keys: set[str] = set()
+            for finder in finders:
+                text = f"{practice.title.get(finder.lang) or ''}\n{practice.description.get(finder.lang) or ''}"
+                if pattern := finder.pattern(text):
+                    keys.update(finder.key(match) for match in pattern.finditer(text))
+            for key in keys:
+                uses.setdefault(key, Counter()).update(practice.themes)
+    rank = {theme.key: position for position, theme in enumerate(catalog.vocab.themes)}
+    return {key: min(counter, key=lambda theme: (-counter[theme], rank[theme])) for key, counter in uses.items()}

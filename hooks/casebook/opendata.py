@@ -1,0 +1,132 @@
+"""Open data: every record as JSON, cases and practices as CSV tables, written beside the site.
+
+The files are the same in both languages (each CSV has a column per language) and are
+published once, at /data/. URLs in them are relative to the site's address, which the
+generator does not know.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+
+from .catalog import Catalog
+from .model import LANGS, Case, Figure, Name, Text
+from .schema import schema_text
+
+FOLDER = "data"
+SCHEMA_FILE = "case.schema.json"
+PROFILE_FIGURES = ("area", "households", "residents", "compounds", "buildings", "grids", "ethnic_group_count")
+FIGURE_PARTS = ("value", "unit", "qualifier", "period_zh", "period_en", "as_of", "source")
+# A cell starting with one of these is a formula to spreadsheet software: contributor
+# text is never one (OWASP's advice on CSV injection: a leading apostrophe).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Excel reads a CSV file as the system's legacy code page unless it starts with a byte-order mark.
+CSV_ENCODING = "utf-8-sig"
+
+CASE_COLUMNS = (
+    "id", "name_zh", "name_en",
+    "region", "region_zh", "region_en", "city", "city_zh", "city_en",
+    "district_zh", "district_en", "subdistrict_zh", "subdistrict_en",
+    *(f"{field}_{part}" for field in PROFILE_FIGURES for part in FIGURE_PARTS),
+    "ethnic_groups", "themes", "practices", "honours", "sources",
+    "original_language", "translation_state", "added", "updated", "url_zh", "url_en",
+)  # fmt: skip
+PRACTICE_COLUMNS = (
+    "case_id", "practice_id", "title_zh", "title_en", "themes",
+    "description_zh", "description_en", "figures", "url_zh", "url_en",
+)  # fmt: skip
+
+
+def open_data_files(catalog: Catalog) -> dict[str, bytes]:
+    """Path under the site folder -> content, for every open-data file."""
+    return {
+        f"{FOLDER}/cases.json": cases_json(catalog).encode("utf-8"),
+        f"{FOLDER}/{SCHEMA_FILE}": schema_text().encode("utf-8"),
+        f"{FOLDER}/cases.csv": _csv(CASE_COLUMNS, (_case_row(catalog, case) for case in catalog.cases)),
+        f"{FOLDER}/practices.csv": _csv(PRACTICE_COLUMNS, _practice_rows(catalog)),
+    }
+
+
+def cases_json(catalog: Catalog) -> str:
+    """All records as the model holds them (each valid against case.schema.json), one record a
+    line, after the vocabularies their keys refer to (units, qualifiers, themes, places …)."""
+    records = [json.dumps(case.model_dump(mode="json", exclude_none=True), ensure_ascii=False) for case in catalog.cases]
+    vocabularies = json.dumps(catalog.vocab.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
+    head = f'{{"schema": {json.dumps(SCHEMA_FILE)}, "count": {len(records)},\n"vocabularies": {vocabularies},\n"cases": [\n'
+    return head + ",\n".join(records) + "\n]}\n"
+
+
+def _csv(columns: tuple[str, ...], rows: Iterable[dict[str, object]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows({key: _cell(value) for key, value in row.items()} for row in rows)
+    return out.getvalue().encode(CSV_ENCODING)
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return "" if value is None else value
+
+
+def _both(prefix: str, value: Name | Text | None) -> dict[str, str | None]:
+    return {f"{prefix}_{lang}": value.get(lang) if value else None for lang in LANGS}
+
+
+def _case_row(catalog: Catalog, case: Case) -> dict[str, object]:
+    where = case.location
+    regions = {region.key: region.label for region in catalog.vocab.regions}
+    cities = {key: city.label for key, (_, city) in catalog.vocab.cities().items()}
+    row: dict[str, object] = {"id": case.id, **_both("name", case.name)}
+    row |= {"region": where.region, **_both("region", regions.get(where.region or ""))}
+    row |= {"city": where.city, **_both("city", cities.get(where.city or ""))}
+    row |= _both("district", where.district) | _both("subdistrict", where.subdistrict)
+    for field in PROFILE_FIGURES:
+        row |= _figure(field, getattr(case.profile, field))
+    themes = {theme for practice in case.practices for theme in practice.themes}
+    row |= {
+        "ethnic_groups": ";".join(case.profile.ethnic_groups),
+        "themes": ";".join(theme.key for theme in catalog.vocab.themes if theme.key in themes),
+        "practices": len(case.practices),
+        "honours": len(case.honours),
+        "sources": len(case.sources),
+        "original_language": case.translation.original,
+        "translation_state": case.translation.state,
+        "added": case.added.isoformat(),
+        "updated": case.updated.isoformat(),
+        "url_zh": f"cases/{case.id}/",
+        "url_en": f"en/cases/{case.id}/",
+    }
+    return row
+
+
+def _figure(field: str, figure: Figure | None) -> dict[str, object]:
+    if figure is None:
+        return {f"{field}_{part}": None for part in FIGURE_PARTS}
+    return {
+        f"{field}_value": figure.value,
+        f"{field}_unit": figure.unit,
+        f"{field}_qualifier": figure.qualifier,
+        **{f"{field}_period_{lang}": figure.period.get(lang) if figure.period else None for lang in LANGS},
+        f"{field}_as_of": figure.as_of.isoformat() if figure.as_of else None,
+        f"{field}_source": figure.source,
+    }
+
+
+def _practice_rows(catalog: Catalog) -> Iterable[dict[str, object]]:
+    for case in catalog.cases:
+        for practice in case.practices:
+            yield {
+                "case_id": case.id,
+                "practice_id": practice.id,
+                **_both("title", practice.title),
+                "themes": ";".join(practice.themes),
+                **_both("description", practice.description),
+                "figures": len(practice.figures),
+                "url_zh": f"cases/{case.id}/#{practice.id}",
+                "url_en": f"en/cases/{case.id}/#{practice.id}",
+            }
