@@ -18,6 +18,7 @@ the article's characters were converted).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -43,13 +44,14 @@ def sentences(text: str) -> list[str]:
     return [part.strip() for part in splitter.split(text) if part.strip()]
 
 
-def trigrams(sentence: str) -> set[tuple[str, ...] | str]:
+@functools.lru_cache(maxsize=4096)  # a record's evidence passages are compared with each of its sentences
+def trigrams(sentence: str) -> frozenset[tuple[str, ...] | str]:
     text = QUOTED.sub(" ", sentence)
     if HAN.search(text):
         chars = re.sub(r"[^\u3400-\u9fff0-9A-Za-z]", "", text)
-        return {chars[i : i + 3] for i in range(len(chars) - 2)}
+        return frozenset(chars[i : i + 3] for i in range(len(chars) - 2))
     words = re.findall(r"[a-z0-9]+", text.casefold())
-    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+    return frozenset(tuple(words[i : i + 3]) for i in range(len(words) - 2))
 
 
 def closest(sentence: str, passages: Iterable[str]) -> Match | None:

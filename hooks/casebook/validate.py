@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Iterator
 from typing import Any, TypeVar
@@ -106,9 +107,8 @@ def _cut_long_lists(model: type[BaseModel], data: Any, at: FieldPath, cut: list[
     if not isinstance(data, dict):
         return data
     result = data
-    for name, info in model.model_fields.items():
+    for name, limit, inner in _list_fields(model):
         value, parts = data.get(name), (*at, name)
-        limit, inner = _max_length(info), _model_in(info.annotation)
         if isinstance(value, tuple) and limit is not None and len(value) > limit:
             cut.append((parts, limit))
             value = value[:limit]
@@ -120,6 +120,12 @@ def _cut_long_lists(model: type[BaseModel], data: Any, at: FieldPath, cut: list[
         if name in data and value is not data[name]:
             result = {**result, name: value}  # a copy only where a list was cut
     return result
+
+
+@functools.cache
+def _list_fields(model: type[BaseModel]) -> tuple[tuple[str, int | None, type[BaseModel] | None], ...]:
+    """(name, list limit, model it holds) of each field: worked out once per model, not per record."""
+    return tuple((name, _max_length(info), _model_in(info.annotation)) for name, info in model.model_fields.items())
 
 
 def _max_length(info: FieldInfo) -> int | None:
