@@ -12,10 +12,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: serve preview build test check install lock clean benchmark allowlist fuzz
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	# axe-core for the accessibility test (tests/test_accessibility.py), exactly as package-lock.json pins it.
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -24,3 +24,11 @@ document.addEventListener("click", (event) => {
   event.stopPropagation();
   window.location.assign(target.href);
 }, true);
+
+// A wide table sits in a box that scrolls sideways (Material wraps it after the page
+// loads): a keyboard user can scroll it only if the box takes focus.
+function focusableScrollBoxes() {
+  for (const box of document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])")) box.tabIndex = 0;
+}
+if (typeof document$ !== "undefined") document$.subscribe(focusableScrollBoxes);
+else document.addEventListener("DOMContentLoaded", focusableScrollBoxes);

@@ -1,0 +1,106 @@
+"""Every kind of page as a reader sees it in Chromium, in both languages, on a desktop and on a
+phone: axe-core finds no serious or critical problem (colour contrast among them) and no skipped
+heading level, and nothing is wider than the phone's screen.
+
+axe-core comes from the npm registry, pinned by package-lock.json and installed by `make install`;
+the test injects it into each page as an inline script, so the page makes no request to another origin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from sitebuild import ROOT, serving
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+# One page of every kind the site has, by its path under the language root.
+PAGE_KINDS = (
+    "",
+    "search/",
+    "cases/",
+    "cases/alpha-community/",
+    "practices/",
+    "themes/",
+    "themes/grid-governance/",
+    "regions/",
+    "regions/inner-mongolia/",
+    "glossary/",
+    "collections/",
+    "collections/neighbourhood-workshop/",
+    "handouts/neighbourhood-workshop/",
+    "about/",
+    "contribute/",
+    "status/",
+    "benchmark/",
+)
+LANGUAGE_ROOTS = ("/", "/en/")
+DESKTOP, PHONE = (1280, 800), (390, 844)
+# Rules reported whatever axe thinks of their impact: a skipped heading level misleads a
+# screen-reader user who moves from heading to heading.
+ALWAYS = {"heading-order"}
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    with serving(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    assert AXE.is_file(), f"{AXE} is missing: `make install` installs axe-core from package-lock.json"
+    return AXE.read_text("utf-8")
+
+
+def problems_on(page: Page, axe_source: str) -> list[str]:
+    """axe-core's serious and critical violations on the loaded page, one line per element."""
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{rule['id']} ({rule['impact']}): {' '.join(node['target'])}: {node['failureSummary'].splitlines()[-1].strip()}"
+        for rule in result["violations"]
+        if rule["impact"] in ("serious", "critical") or rule["id"] in ALWAYS
+        for node in rule["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("language_root", LANGUAGE_ROOTS, ids=["zh", "en"])
+def test_every_kind_of_page_passes_axe(browser: Browser, base_url: str, axe_source: str,
+                                       language_root: str, viewport: tuple[int, int]):
+    width, height = viewport
+    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": height})
+    page = context.new_page()
+    found: list[str] = []
+    for kind in PAGE_KINDS:
+        page.goto(language_root + kind)
+        found += [f"{language_root}{kind}: {problem}" for problem in problems_on(page, axe_source)]
+    context.close()
+    assert found == []
+
+
+@pytest.mark.parametrize("language_root", LANGUAGE_ROOTS, ids=["zh", "en"])
+def test_no_page_is_wider_than_a_phone(browser: Browser, base_url: str, language_root: str):
+    width, height = PHONE
+    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": height})
+    page = context.new_page()
+    widths = {}
+    for kind in PAGE_KINDS:
+        page.goto(language_root + kind)
+        widths[language_root + kind] = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert {path: w for path, w in widths.items() if w > width} == {}
+
+
+def test_axe_finds_low_contrast_when_there_is_some(browser: Browser, base_url: str, axe_source: str):
+    # The measurement itself can fail: pale red text on white is reported.
+    page = browser.new_page(base_url=base_url)
+    page.goto("/about/")
+    page.evaluate("document.querySelector('.md-content h1').style.color = '#ff9999'")
+    assert [problem.split(":")[0] for problem in problems_on(page, axe_source)] == ["color-contrast (serious)"]
+    page.close()
