@@ -104,3 +104,31 @@ def test_axe_finds_low_contrast_when_there_is_some(browser: Browser, base_url: s
     page.evaluate("document.querySelector('.md-content h1').style.color = '#ff9999'")
     assert [problem.split(":")[0] for problem in problems_on(page, axe_source)] == ["color-contrast (serious)"]
     page.close()
+
+
+@pytest.mark.parametrize(("path", "tab"), [
+    ("/cases/alpha-community/", "案例"),
+    ("/en/themes/grid-governance/", "Themes"),
+    ("/en/regions/inner-mongolia/", "Regions"),
+    ("/en/cases/", "Cases"),
+])
+def test_a_page_outside_the_navigation_highlights_its_section_tab(browser: Browser, base_url: str, path: str, tab: str):
+    page = browser.new_page(base_url=base_url)
+    page.goto(path)
+    assert page.locator(".md-tabs__item--active").all_inner_texts() == [tab]
+    page.close()
+
+
+def test_on_a_phone_tab_skips_the_closed_drawer(browser: Browser, base_url: str):
+    width, height = PHONE
+    page = browser.new_page(base_url=base_url, viewport={"width": width, "height": height})
+    page.goto("/en/about/")
+    in_drawer = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        in_drawer.append(page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"))
+    assert not any(in_drawer)
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.wait_for_timeout(400)
+    assert page.locator(".md-sidebar--primary a.md-nav__link").first.is_visible()
+    page.close()
