@@ -10,7 +10,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve preview build test check install lock clean benchmark allowlist fuzz
+.PHONY: serve preview build test check install lock clean benchmark allowlist fuzz screenshots
 
 $(STAMP): requirements.lock pyproject.toml package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -46,10 +46,13 @@ lock:  ## re-pin requirements.lock from pyproject.toml (needs the package regist
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-* docs/cases docs/themes docs/regions docs/practices docs/glossary docs/status docs/collections docs/handouts
+	rm -rf site .site-* screenshots docs/cases docs/themes docs/regions docs/practices docs/glossary docs/status docs/collections docs/handouts
 
 benchmark: $(STAMP)  ## measure builds at N = 100, 1,000, 5,000 synthetic cases; writes docs/benchmark*.md (slow)
 	$(BIN)/python tests/benchmark.py --sizes $${SIZES:-100,1000,5000}
+
+screenshots: $(STAMP)  ## every kind of page, both languages, desktop and phone, as PNGs in screenshots/ for review
+	$(BIN)/python tests/screenshots.py
 
 allowlist: $(STAMP)  ## relearn the scanner's allowlist from a clean build of the test fixtures
 	$(BIN)/python tests/sitebuild.py --learn-allowlist hooks/casebook/scan-allowlist.json
