@@ -132,3 +132,17 @@ def test_on_a_phone_tab_skips_the_closed_drawer(browser: Browser, base_url: str)
     page.wait_for_timeout(400)
     assert page.locator(".md-sidebar--primary a.md-nav__link").first.is_visible()
     page.close()
+
+
+def test_a_case_page_offers_its_contents_under_the_title_on_a_phone(browser: Browser, base_url: str):
+    width, height = PHONE
+    page = browser.new_page(base_url=base_url, viewport={"width": width, "height": height})
+    page.goto("/en/cases/alpha-community/")
+    contents = page.locator("details.cb-contents")
+    contents.locator("summary").click()
+    assert contents.locator("summary").inner_text() == "Table of contents"
+    contents.get_by_role("link", name="Neighbourhood mediation room").click()
+    page.wait_for_url("**/en/cases/alpha-community/#mediation-room")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert not contents.is_visible()
+    page.close()

@@ -50,3 +50,23 @@ function highlightSectionTab() {
   if (best) best.classList.add("md-tabs__item--active");
 }
 highlightSectionTab();
+
+// On phones and tablets Material shows a page's table of contents only in the drawer, under
+// the page's own entry in the navigation; case, theme and region pages have none there. Give
+// them a collapsed "Contents" list under the title (casebook.css shows it on narrow screens).
+function contentsUnderTitle() {
+  if (document.getElementById("__toc")) return;
+  const list = document.querySelector(".md-sidebar--secondary [data-md-component='toc']");
+  const title = document.querySelector(".md-content .md-typeset h1");
+  if (!list || !title) return;
+  const box = document.createElement("details");
+  box.className = "cb-contents";
+  const summary = document.createElement("summary");
+  summary.textContent = document.querySelector(".md-sidebar--secondary .md-nav__title")?.textContent.trim() || "";
+  const copy = list.cloneNode(true);
+  copy.removeAttribute("data-md-component");
+  copy.removeAttribute("data-md-scrollfix");
+  box.append(summary, copy);
+  title.after(box);
+}
+contentsUnderTitle();
