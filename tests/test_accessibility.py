@@ -40,9 +40,9 @@ PAGE_KINDS = (
 )
 LANGUAGE_ROOTS = ("/", "/en/")
 DESKTOP, PHONE = (1280, 800), (390, 844)
-# Rules reported whatever axe thinks of their impact: a skipped heading level misleads a
-# screen-reader user who moves from heading to heading.
-ALWAYS = {"heading-order"}
+# Rules reported whatever axe thinks of their impact: a skipped heading level, or two search
+# landmarks with the same name, mislead a screen-reader user who moves from one to the next.
+ALWAYS = {"heading-order", "landmark-unique"}
 
 
 @pytest.fixture(scope="module")
