@@ -10,12 +10,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve preview build test check install lock clean benchmark allowlist fuzz
+.PHONY: serve preview build test check install lock clean benchmark allowlist fuzz screenshots
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	# axe-core for the accessibility test (tests/test_accessibility.py), exactly as package-lock.json pins it.
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -44,10 +46,13 @@ lock:  ## re-pin requirements.lock from pyproject.toml (needs the package regist
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-* docs/cases docs/themes docs/regions docs/practices docs/glossary docs/status docs/collections docs/handouts docs/overview docs/compare
+	rm -rf site .site-* screenshots docs/cases docs/themes docs/regions docs/practices docs/glossary docs/status docs/collections docs/handouts docs/overview docs/compare
 
 benchmark: $(STAMP)  ## measure builds at N = 100, 1,000, 5,000 synthetic cases; writes docs/benchmark*.md (slow)
 	$(BIN)/python tests/benchmark.py --sizes $${SIZES:-100,1000,5000}
+
+screenshots: $(STAMP)  ## every kind of page, both languages, desktop and phone, as PNGs in screenshots/ for review
+	$(BIN)/python tests/screenshots.py
 
 allowlist: $(STAMP)  ## relearn the scanner's allowlist from a clean build of the test fixtures
 	$(BIN)/python tests/sitebuild.py --learn-allowlist hooks/casebook/scan-allowlist.json

@@ -32,6 +32,8 @@ from .parallel import fork_imap
 from .qr import qr_svg
 from .vocab import GlossaryTerm
 from .translation import NEEDS_WORK, TextState, case_states, counts
+from .problems import field_path
+from .rules import texts
 
 # Folders under docs/ that belong to the generator; everything else is hand-written.
 GENERATED_DIRS = (
@@ -404,10 +406,23 @@ class _StatusRow:
 
 @dataclass(frozen=True)
 class _StatusItem:
+    """A text that needs work, shown by its words (`excerpt`, in `excerpt_lang`), not its field path."""
     case: Case
-    field: str
     lang: str
     state: str
+    excerpt: str
+    excerpt_lang: str
+
+
+EXCERPT_CHARS = 40
+
+
+def _status_item(case: Case, state: TextState, text: Name | Text) -> _StatusItem:
+    """Readers and translators recognise a text by its opening words in the language it has."""
+    shown_lang = next((lang for lang in (case.translation.text_lang, *LANGS) if text.get(lang)), state.lang)
+    words = " ".join((text.get(shown_lang) or "").split())
+    excerpt = words if len(words) <= EXCERPT_CHARS else words[:EXCERPT_CHARS].rstrip() + "…"
+    return _StatusItem(case, state.lang, state.state, excerpt, shown_lang)
 
 
 def _status_context(catalog: Catalog, states: dict[str, list[TextState]], lang: Lang) -> dict[str, Any]:
@@ -419,7 +434,8 @@ def _status_context(catalog: Catalog, states: dict[str, list[TextState]], lang: 
             for language, counter in counts(states[case.id]).items()
         }
         rows.append(_StatusRow(case, summary))
-        todo += [_StatusItem(case, s.field, s.lang, s.state) for s in states[case.id] if s.state in NEEDS_WORK]
+        by_field = {field_path(path): text for path, text in texts(case)}
+        todo += [_status_item(case, s, by_field[s.field]) for s in states[case.id] if s.state in NEEDS_WORK]
     return {"rows": rows, "todo": todo}
 
 

@@ -1,0 +1,148 @@
+"""Every kind of page as a reader sees it in Chromium, in both languages, on a desktop and on a
+phone: axe-core finds no serious or critical problem (colour contrast among them) and no skipped
+heading level, and nothing is wider than the phone's screen.
+
+axe-core comes from the npm registry, pinned by package-lock.json and installed by `make install`;
+the test injects it into each page as an inline script, so the page makes no request to another origin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from sitebuild import ROOT, serving
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+# One page of every kind the site has, by its path under the language root.
+PAGE_KINDS = (
+    "",
+    "search/",
+    "cases/",
+    "cases/alpha-community/",
+    "practices/",
+    "themes/",
+    "themes/grid-governance/",
+    "regions/",
+    "regions/inner-mongolia/",
+    "glossary/",
+    "collections/",
+    "collections/neighbourhood-workshop/",
+    "handouts/neighbourhood-workshop/",
+    "about/",
+    "contribute/",
+    "status/",
+    "benchmark/",
+)
+LANGUAGE_ROOTS = ("/", "/en/")
+DESKTOP, PHONE = (1280, 800), (390, 844)
+# Rules reported whatever axe thinks of their impact: a skipped heading level, or two search
+# landmarks with the same name, mislead a screen-reader user who moves from one to the next.
+ALWAYS = {"heading-order", "landmark-unique"}
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    with serving(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    assert AXE.is_file(), f"{AXE} is missing: `make install` installs axe-core from package-lock.json"
+    return AXE.read_text("utf-8")
+
+
+def problems_on(page: Page, axe_source: str) -> list[str]:
+    """axe-core's serious and critical violations on the loaded page, one line per element."""
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{rule['id']} ({rule['impact']}): {' '.join(node['target'])}: {node['failureSummary'].splitlines()[-1].strip()}"
+        for rule in result["violations"]
+        if rule["impact"] in ("serious", "critical") or rule["id"] in ALWAYS
+        for node in rule["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("language_root", LANGUAGE_ROOTS, ids=["zh", "en"])
+def test_every_kind_of_page_passes_axe(browser: Browser, base_url: str, axe_source: str,
+                                       language_root: str, viewport: tuple[int, int]):
+    width, height = viewport
+    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": height})
+    page = context.new_page()
+    found: list[str] = []
+    for kind in PAGE_KINDS:
+        page.goto(language_root + kind)
+        found += [f"{language_root}{kind}: {problem}" for problem in problems_on(page, axe_source)]
+    context.close()
+    assert found == []
+
+
+@pytest.mark.parametrize("language_root", LANGUAGE_ROOTS, ids=["zh", "en"])
+def test_no_page_is_wider_than_a_phone(browser: Browser, base_url: str, language_root: str):
+    width, height = PHONE
+    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": height})
+    page = context.new_page()
+    widths = {}
+    for kind in PAGE_KINDS:
+        page.goto(language_root + kind)
+        widths[language_root + kind] = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert {path: w for path, w in widths.items() if w > width} == {}
+
+
+def test_axe_finds_low_contrast_when_there_is_some(browser: Browser, base_url: str, axe_source: str):
+    # The measurement itself can fail: pale red text on white is reported.
+    page = browser.new_page(base_url=base_url)
+    page.goto("/about/")
+    page.evaluate("document.querySelector('.md-content h1').style.color = '#ff9999'")
+    assert [problem.split(":")[0] for problem in problems_on(page, axe_source)] == ["color-contrast (serious)"]
+    page.close()
+
+
+@pytest.mark.parametrize(("path", "tab"), [
+    ("/cases/alpha-community/", "案例"),
+    ("/en/themes/grid-governance/", "Themes"),
+    ("/en/regions/inner-mongolia/", "Regions"),
+    ("/en/cases/", "Cases"),
+])
+def test_a_page_outside_the_navigation_highlights_its_section_tab(browser: Browser, base_url: str, path: str, tab: str):
+    page = browser.new_page(base_url=base_url)
+    page.goto(path)
+    assert page.locator(".md-tabs__item--active").all_inner_texts() == [tab]
+    page.close()
+
+
+def test_on_a_phone_tab_skips_the_closed_drawer(browser: Browser, base_url: str):
+    width, height = PHONE
+    page = browser.new_page(base_url=base_url, viewport={"width": width, "height": height})
+    page.goto("/en/about/")
+    in_drawer = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        in_drawer.append(page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"))
+    assert not any(in_drawer)
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.wait_for_timeout(400)
+    assert page.locator(".md-sidebar--primary a.md-nav__link").first.is_visible()
+    page.close()
+
+
+def test_a_case_page_offers_its_contents_under_the_title_on_a_phone(browser: Browser, base_url: str):
+    width, height = PHONE
+    page = browser.new_page(base_url=base_url, viewport={"width": width, "height": height})
+    page.goto("/en/cases/alpha-community/")
+    contents = page.locator("details.cb-contents")
+    contents.locator("summary").click()
+    assert contents.locator("summary").inner_text() == "Table of contents"
+    contents.get_by_role("link", name="Neighbourhood mediation room").click()
+    page.wait_for_url("**/en/cases/alpha-community/#mediation-room")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert not contents.is_visible()
+    page.close()
