@@ -25,6 +25,7 @@ from casebook.problems import DataError
 from casebook.search import PART_PAGES, Indexing, SearchIndexError, start_indexing
 
 STATS_PLACEHOLDER = "<!-- casebook:stats -->"
+FILTER_KEYS_PLACEHOLDER = "<!-- casebook:filter-keys -->"
 SITE_WIDE_TEMPLATES = {"404.html", "sitemap.xml"}
 PREVIEW = "CASEBOOK_PREVIEW"  # `make preview CASE=<id>`: build only these records
 # `make build LOW_MEMORY=1`: render in one process and index after the last page,
@@ -186,10 +187,11 @@ def _other_languages(config: MkDocsConfig) -> tuple[str, ...]:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: object) -> str:
-    if STATS_PLACEHOLDER not in markdown:
-        return markdown
-    stats = site.home_stats(config.theme["language"])
-    return markdown.replace(STATS_PLACEHOLDER, stats)
+    # Hand-written pages that show what the data holds: the home page's counts, the search page's filter keys.
+    for placeholder, snippet in ((STATS_PLACEHOLDER, site.home_stats), (FILTER_KEYS_PLACEHOLDER, site.filter_keys)):
+        if placeholder in markdown:
+            markdown = markdown.replace(placeholder, snippet(config.theme["language"]))
+    return markdown
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:

@@ -144,7 +144,7 @@ def test_search_results_can_be_filtered_by_region_and_the_link_keeps_both(page: 
         "/en/cases/alpha-community/", "/en/cases/alpha-community/#mediation-room",
         "/en/cases/alpha-community/#festival-gatherings", "/en/cases/alpha-community/#sources",
     ]
-    assert page.url.endswith("/en/search/?q=community&f=Regions%3AInner+Mongolia+Autonomous+Region")
+    assert page.url.endswith("/en/search/?q=community&f=regions%3Ainner-mongolia")
     page.reload()
     wait_for_results(page)
     assert page.get_by_label(re.compile(r"^Inner Mongolia Autonomous Region")).is_checked()
@@ -237,14 +237,17 @@ def test_the_header_search_box_on_a_case_page_opens_the_finder_with_the_words(pa
 
 
 def test_switching_language_keeps_the_search_and_the_anchor(page: Page):
-    page.goto("/search/?q=调解&f=地区:内蒙古自治区")
+    page.goto("/search/?q=调解&f=regions:inner-mongolia")
     wait_for_results(page)
+    assert page.get_by_label(re.compile("^内蒙古自治区")).is_checked()
     page.locator(".md-header__option .md-select").hover()
     page.locator('a.md-select__link[hreflang="en"]').click()
     page.wait_for_url("**/en/search/?*")
     address = urllib.parse.urlsplit(page.url)
-    assert (address.path, urllib.parse.parse_qs(address.query)) == ("/en/search/", {"q": ["调解"], "f": ["地区:内蒙古自治区"]})
+    assert (address.path, urllib.parse.parse_qs(address.query)) == ("/en/search/", {"q": ["调解"], "f": ["regions:inner-mongolia"]})
     assert page.get_by_label("Words to find").input_value() == "调解"
+    wait_for_results(page)
+    assert page.get_by_label(re.compile("^Inner Mongolia Autonomous Region")).is_checked()
     page.goto("/cases/alpha-community/#mediation-room")
     page.locator(".md-header__option .md-select").hover()
     page.locator('a.md-select__link[hreflang="en"]').click()

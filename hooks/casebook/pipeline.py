@@ -22,7 +22,7 @@ from .redirects import redirect_files
 from .problems import DataError, Problem
 from .compare import compare_files
 from .overview import chart_files
-from .render import DATA_PREFIX, View, home_stats, page_paths, render_pages
+from .render import DATA_PREFIX, View, filter_keys, home_stats, page_paths, render_pages
 from .write import write_pages
 
 
@@ -40,6 +40,7 @@ class Result:
     files: dict[str, bytes]
     written: int
     deleted: int
+    filter_keys: dict[Lang, str]  # the search page's filter names and values with their keys, per language
 
 
 _memo: dict[tuple[Path, Path, tuple[str, ...] | None, str | None], tuple[str, Result]] = {}
@@ -70,7 +71,8 @@ def generate(
         stats = {lang: home_stats(catalog, lang) for lang in LANGS}
         files = open_data_files(catalog) | feed_files(catalog) | redirect_files(catalog)
         files |= chart_files(catalog, {lang: View(catalog, lang) for lang in LANGS}) | compare_files(catalog)
-    result = Result(len(catalog.cases), stats, files, written, deleted)
+        keys = {lang: filter_keys(catalog, lang) for lang in LANGS}
+    result = Result(len(catalog.cases), stats, files, written, deleted, keys)
     _memo[key] = (stamp, result)
     return result
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -437,6 +438,23 @@ def _status_context(catalog: Catalog, states: dict[str, list[TextState]], lang: 
         by_field = {field_path(path): text for path, text in texts(case)}
         todo += [_status_item(case, s, by_field[s.field]) for s in states[case.id] if s.state in NEEDS_WORK]
     return {"rows": rows, "todo": todo}
+
+
+def filter_keys(catalog: Catalog, lang: Lang) -> str:
+    """For the search page: each search filter's name and values in this language, with the
+    keys they stand for in every language, so a filtered search keeps its filters when the
+    reader switches language (the address holds keys: ?f=regions:inner-mongolia)."""
+    view = View(catalog, lang)
+    vocab = catalog.vocab
+    groups = {
+        "regions": {**{view.plain(r.label): r.key for r in vocab.regions}, view.ui["region_not_given"]: "none"},
+        "cities": {view.plain(city.label): key for key, (_, city) in vocab.cities().items()},
+        "ethnic-groups": {view.plain(group.label): group.key for group in vocab.ethnic_groups},
+        "themes": {view.plain(theme.label): theme.key for theme in vocab.themes},
+    }
+    names = {"regions": "regions", "cities": "cities", "ethnic-groups": "ethnic_groups", "themes": "themes"}
+    keys = {view.ui[names[group]]: {"key": group, "values": values} for group, values in groups.items()}
+    return Markup('<div hidden id="cb-filter-keys" data-keys="{}"></div>').format(json.dumps(keys, ensure_ascii=False))
 
 
 def home_stats(catalog: Catalog, lang: Lang) -> str:

@@ -40,6 +40,14 @@ def home_stats(language: str) -> str:
     return _latest.home_stats[lang]
 
 
+def filter_keys(language: str) -> str:
+    """The search page's filter names and values with their keys (render.filter_keys)."""
+    if _latest is None:
+        raise RuntimeError("filter_keys called before generate")
+    lang: Lang = "en" if language.startswith("en") else "zh"
+    return _latest.filter_keys[lang]
+
+
 def write_files(site_dir: Path) -> None:
     """Writes the open data and the feeds of this build into the built site."""
     if _latest is None:

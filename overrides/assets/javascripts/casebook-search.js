@@ -161,6 +161,10 @@ class Finder {
     this.shown = PAGE_SIZE;
     this.runs = 0;
     this.totals = filters;
+    // Filter names and values with their language-neutral keys (render.filter_keys): the
+    // address holds keys, so the language switch carries the filters too.
+    const keys = document.getElementById("cb-filter-keys");
+    this.keys = keys ? JSON.parse(keys.dataset.keys) : {};
     root.replaceChildren();
     this.input = this.buildBox();
     this.filterBoxes = this.buildFilters(filters);
@@ -231,7 +235,7 @@ class Finder {
     this.input.value = params.get("q") || "";
     const chosen = new Set(params.getAll("f"));
     for (const { box } of this.filterBoxes) {
-      box.checked = chosen.has(`${box.dataset.group}:${box.value}`);
+      box.checked = chosen.has(this.keyOf(box)) || chosen.has(`${box.dataset.group}:${box.value}`);
       if (box.checked) box.closest("details").open = true;
     }
   }
@@ -241,11 +245,18 @@ class Finder {
     const query = this.input.value.trim();
     if (query) params.set("q", query);
     for (const { box } of this.filterBoxes) {
-      if (box.checked) params.append("f", `${box.dataset.group}:${box.value}`);
+      if (box.checked) params.append("f", this.keyOf(box));
     }
     const search = params.toString();
     const url = window.location.pathname + (search ? `?${search}` : "");
     window.history.replaceState(null, "", url);
+  }
+
+  // "regions:inner-mongolia" for a value with a key, "荣誉:…" (name and value) for one without.
+  keyOf(box) {
+    const group = this.keys[box.dataset.group];
+    const key = group && group.values[box.value];
+    return key ? `${group.key}:${key}` : `${box.dataset.group}:${box.value}`;
   }
 
   chosenFilters() {
