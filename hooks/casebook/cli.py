@@ -12,9 +12,8 @@ from importlib import resources
 from pathlib import Path
 
 from .catalog import CASES_DIR, COLLECTIONS_DIR, Catalog, build_catalog
-from .collection import Collection
 from .messages_zh import report_zh, translate_message
-from .model import ID_PATTERN, MAX_ID, Case
+from .model import ID_PATTERN, MAX_ID
 from .pipeline import generate
 from .publish import PublishError, publish
 from .scanner import committed_allowlist, learn_allowlist, scan_site

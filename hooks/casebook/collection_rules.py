@@ -6,37 +6,24 @@ case record is loaded (catalog.py).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .collection import Collection
-from .loader import Document, FieldPath, load_bytes
 from .model import LANGS, Case
 from .personal_data import personal_data
-from .problems import Problem, field_path
-from .rules import RESERVED_IDS, nearest, texts
+from .problems import Problem
+from .rules import RESERVED_IDS, FromFile, nearest, texts
 
 
 @dataclass(frozen=True)
-class CollectionRecord:
-    """A validated collection and the file it came from (positions re-parsed only for a problem)."""
+class CollectionRecord(FromFile):
+    """A validated collection and the file it came from."""
 
     collection: Collection
     shown_as: str
     raw: bytes
     file_stem: str
-
-    @functools.cached_property
-    def document(self) -> Document:
-        document, _ = load_bytes(self.raw, self.shown_as)
-        if document is None:
-            raise RuntimeError(f"{self.shown_as} loaded once but not again")
-        return document
-
-    def problem(self, parts: FieldPath, message: str) -> Problem:
-        line, column = self.document.position(parts)
-        return Problem(self.document.path, line, column, field_path(parts), message)
 
 
 CollectionRule = Callable[[CollectionRecord, dict[str, Case]], Iterable[Problem]]

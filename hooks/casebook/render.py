@@ -31,7 +31,6 @@ from .model import LANGS, Case, Figure, Founded, Lang, Name, Practice, Text
 from .overview import PAGE as OVERVIEW_PAGE, RESIDENT_BARS, alt_text, overview, shown
 from .parallel import fork_imap
 from .qr import qr_svg
-from .vocab import GlossaryTerm
 from .translation import NEEDS_WORK, TextState, case_states, counts
 from .problems import field_path
 from .rules import texts

@@ -31,19 +31,14 @@ SOURCE_ANCHOR = "source-"  # a source's anchor on the case page: source-<id> (te
 RESERVED_IDS = frozenset({"index"})
 
 
-@dataclass(frozen=True)
-class Record:
-    """A validated case together with the file it came from.
+class FromFile:
+    """What a validated record knows of the file it came from (`shown_as`, `raw`):
+    the parsed file, with the position of every value, is rebuilt from its bytes
+    only when a problem needs a line number. Kept for every record, it was most
+    of the pipeline's memory (about 110 KB per record, the case ~70 KB)."""
 
-    The parsed file (the position of every value) is rebuilt from its bytes
-    only when a problem needs a line number: kept for every record, it was most
-    of the pipeline's memory (about 110 KB per record, the case ~70 KB).
-    """
-
-    case: Case
     shown_as: str
     raw: bytes
-    file_stem: str
 
     @functools.cached_property
     def document(self) -> Document:
@@ -51,6 +46,20 @@ class Record:
         if document is None:
             raise RuntimeError(f"{self.shown_as} loaded once but not again")
         return document
+
+    def problem(self, parts: FieldPath, message: str) -> Problem:
+        line, column = self.document.position(parts)
+        return Problem(self.document.path, line, column, field_path(parts), message)
+
+
+@dataclass(frozen=True)
+class Record(FromFile):
+    """A validated case together with the file it came from."""
+
+    case: Case
+    shown_as: str
+    raw: bytes
+    file_stem: str
 
     @functools.cached_property
     def nodes(self) -> list[tuple[FieldPath, object]]:
@@ -61,10 +70,6 @@ class Record:
         """Lets go of the cached walk once this record's rules ran: about 65 KB
         per record, which add up at thousands of records."""
         self.__dict__.pop("nodes", None)  # cached_property's slot; the dataclass is frozen
-
-    def problem(self, parts: FieldPath, message: str) -> Problem:
-        line, column = self.document.position(parts)
-        return Problem(self.document.path, line, column, field_path(parts), message)
 
 
 Rule = Callable[[tuple[Record, ...], Vocabularies], Iterable[Problem]]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from annotated_types import MaxLen
