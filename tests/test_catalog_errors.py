@@ -17,9 +17,10 @@ from sitebuild import ROOT
 BAD = Path(__file__).parent / "fixtures" / "bad-records"
 
 
-def errors_for(data_dir: Path, *records: Path) -> str:
+def errors_for(data_dir: Path, *records: Path, folder: str = "cases") -> str:
+    """The catalog's whole error text once `records` are copied into data/<folder>/."""
     for record in records:
-        shutil.copy(record, data_dir / "cases" / record.name)
+        shutil.copy(record, data_dir / folder / record.name)
     with pytest.raises(DataError) as caught:
         build_catalog(data_dir)
     return str(caught.value) + "\n"

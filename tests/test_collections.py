@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from casebook.messages_zh import translate_message
 from casebook.translation import fingerprint
 from casebook.problems import DataError
 from casebook.render import plan_pages
+from test_catalog_errors import errors_for as catalog_errors
 from conftest import FIXTURE_DATA
 from sitebuild import ROOT, make_project
 from test_cli import casebook
@@ -22,10 +22,7 @@ BAD = Path(__file__).parent / "fixtures" / "bad-collections"
 
 
 def errors_for(data_dir: Path, collection: Path) -> str:
-    shutil.copy(collection, data_dir / "collections" / collection.name)
-    with pytest.raises(DataError) as caught:
-        build_catalog(data_dir)
-    return str(caught.value) + "\n"
+    return catalog_errors(data_dir, collection, folder="collections")
 
 
 @pytest.mark.parametrize("collection", sorted(BAD.glob("*.yaml")), ids=lambda path: path.stem)
