@@ -31,16 +31,18 @@ from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, GENERATED, ROOT, make_project, serving  # noqa: E402
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, GENERATED, ROOT, make_project, serving
 
-from casebook.synthetic import write_synthetic_data  # noqa: E402
+from casebook.synthetic import write_synthetic_data
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # Words from the middle of synthetic case texts (casebook.synthetic): a first
 # search must still find them, whatever else makes the download small.
 FIRST_SEARCH = {"zh": ("/search/", "萌芽"), "en": ("/en/search/", "stairwells")}
-SEARCH_FILES = re.compile(r"(/en)?/pagefind(-\d+)?/|/assets/javascripts/casebook-search\.js$")  # what only the search page loads
+SEARCH_FILES = re.compile(
+    r"(/en)?/pagefind(-\d+)?/|/assets/javascripts/casebook-search\.js$"
+)  # what only the search page loads
 
 
 REPEAT_UP_TO = 1_000  # cases; builds this small are timed three times
@@ -62,7 +64,12 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> dic
     """
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=cwd, env={**ENV, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        command,
+        cwd=cwd,
+        env={**ENV, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     sampler = MemorySampler(process.pid)
     _, status, usage = os.wait4(process.pid, 0)
@@ -168,7 +175,9 @@ def measure(count: int, workdir: Path, serve: bool, port: int = 8123) -> dict:
     result["hugo_build"] = run([str(BIN / "hugo"), "--quiet", "--destination", "public"], hugo)
     _same_case_pages(site, hugo / "public")
 
-    pages = [p for p in (site / "cases").glob("*/index.html")] + [p for p in (site / "en" / "cases").glob("*/index.html")]
+    pages = [p for p in (site / "cases").glob("*/index.html")] + [
+        p for p in (site / "en" / "cases").glob("*/index.html")
+    ]
     raw = [p.stat().st_size for p in pages]
     zipped = [gz(p) for p in pages]
     result["output_mb"] = round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1)
@@ -193,9 +202,9 @@ SEARCH_SAMPLE = 100  # queries a language from the query set of tests/test_searc
 
 def search_quality(site: Path, data_dir: Path) -> dict[str, dict[str, float]]:
     """Recall and precision of the finder, per language, on a sample of the query set made from the data."""
+    import test_search_recall as recall
     from playwright.sync_api import sync_playwright
 
-    import test_search_recall as recall
     from casebook.catalog import build_catalog
 
     counts = {lang: {"queries": 0, "held": 0, "found": 0, "returned": 0, "extra": 0} for lang in ("zh", "en")}
@@ -288,6 +297,7 @@ def hugo_project(target: Path, docs: Path) -> Path:
 
 def _same_case_pages(site: Path, hugo_site: Path) -> None:
     """Stops the benchmark if Hugo did not build every case page MkDocs built, in both languages."""
+
     def case_pages(root: Path) -> list[str]:
         return sorted(path.relative_to(root).as_posix() for path in root.glob("**/cases/*/index.html"))
 
@@ -300,7 +310,10 @@ def serve_update_seconds(project: Path, port: int = 8123, preview: str = "") -> 
     record, and time until its page shows the change."""
     process = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env={**ENV, "CASEBOOK_PREVIEW": preview}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project,
+        env={**ENV, "CASEBOOK_PREVIEW": preview},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/cases/synthetic-00000/"
     try:
@@ -332,7 +345,9 @@ def _wait_for(url: str, ready, limit: float) -> None:
 
 
 def environment() -> dict[str, str]:
-    versions = {name: metadata.version(name) for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pagefind", "hugo")}
+    versions = {
+        name: metadata.version(name) for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pagefind", "hugo")
+    }
     return {
         "date": dt.date.today().isoformat(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",

@@ -157,9 +157,17 @@ def render(report: dict, lang: str) -> str:
     results = report["results"]
     env = report["environment"]
     lines = [
-        "---", f"title: {t['title']}", "---", "", f"# {t['title']} {{#benchmark}}", "", t["intro"], "",
+        "---",
+        f"title: {t['title']}",
+        "---",
+        "",
+        f"# {t['title']} {{#benchmark}}",
+        "",
+        t["intro"],
+        "",
         f"{t['env']}: {env['machine']}; mkdocs {env['mkdocs']}, mkdocs-material {env['mkdocs-material']}, "
-        f"mkdocs-static-i18n {env['mkdocs-static-i18n']}, pagefind {env['pagefind']}, hugo {env['hugo']}; {env['date']}.", "",
+        f"mkdocs-static-i18n {env['mkdocs-static-i18n']}, pagefind {env['pagefind']}, hugo {env['hugo']}; {env['date']}.",
+        "",
         "| | " + " | ".join(f"{t['cases']} {r['cases']:,}" for r in results) + " |",
         "|---|" + "---|" * len(results),
         _row(t["build"], results, lambda r: _build(r["build"])),
@@ -167,11 +175,19 @@ def render(report: dict, lang: str) -> str:
         _row(t["pipeline"], results, lambda r: f"{r['pipeline']['wall_s']} s"),
         _row(t["search_index"], results, lambda r: f"{r['search_index']['wall_s']} s"),
         _row(t["nohooks"], results, lambda r: f"{r['build_without_hooks']['wall_s']} s"),
-        _row(t["floor"], results, lambda r: f"{r['toolchain_floor']['wall_s']} s / {r['toolchain_floor']['peak_mb']:,} MB"),
+        _row(
+            t["floor"],
+            results,
+            lambda r: f"{r['toolchain_floor']['wall_s']} s / {r['toolchain_floor']['peak_mb']:,} MB",
+        ),
         _row(t["hugo"], results, lambda r: f"{r['hugo_build']['wall_s']} s / {r['hugo_build']['peak_mb']:,} MB"),
         _row(t["overhead"], results, lambda r: f"{r['overhead_pct']} %"),
         _row(t["output"], results, lambda r: f"{r['output_mb']} MB"),
-        _row(t["page"], results, lambda r: "{largest_raw} / {median_raw} KB; {largest_gzip} / {median_gzip} KB".format(**r["case_page_kb"])),
+        _row(
+            t["page"],
+            results,
+            lambda r: "{largest_raw} / {median_raw} KB; {largest_gzip} / {median_gzip} KB".format(**r["case_page_kb"]),
+        ),
         _row(t["search"], results, lambda r: "{zh} / {en} KB".format(**r["first_search_kb_gzip"])),
         _row(t["found"], results, lambda r: "{zh} / {en}".format(**r["first_search_results"])),
         _row(t["quality"], results, _quality),
@@ -203,27 +219,39 @@ def analysis_figures(results: list[dict]) -> dict[str, str]:
     wall = lambda r, key: r[key]["wall_s"]  # noqa: E731
     ratio = lambda key: f"{wall(five, key) / wall(one, key):.1f}"  # noqa: E731
     return {
-        "floor1": f"{wall(one, 'toolchain_floor'):.1f}", "floor5": f"{wall(five, 'toolchain_floor'):.1f}",
+        "floor1": f"{wall(one, 'toolchain_floor'):.1f}",
+        "floor5": f"{wall(five, 'toolchain_floor'):.1f}",
         "pipe1": f"{wall(one, 'pipeline'):.1f}",
-        "hugo1": f"{wall(one, 'hugo_build'):.1f}", "hugo5": f"{wall(five, 'hugo_build'):.1f}",
+        "hugo1": f"{wall(one, 'hugo_build'):.1f}",
+        "hugo5": f"{wall(five, 'hugo_build'):.1f}",
         "hugo_mem5": f"{five['hugo_build']['peak_mb']:,}",
         # Hugo in place of MkDocs: our pipeline, then Hugo, then the index, one after the other.
         "hugo_total1": f"{wall(one, 'pipeline') + wall(one, 'hugo_build') + wall(one, 'search_index'):.0f}",
         "hugo_total5": f"{wall(five, 'pipeline') + wall(five, 'hugo_build') + wall(five, 'search_index'):.0f}",
-        "overhead1": f"{one['overhead_pct']:.0f}", "overhead5": f"{five['overhead_pct']:.0f}",
+        "overhead1": f"{one['overhead_pct']:.0f}",
+        "overhead5": f"{five['overhead_pct']:.0f}",
         "scaling": f"{wall(five, 'build') / wall(one, 'build'):.2f}",
-        "pipe_scale": ratio("pipeline"), "nohooks_scale": ratio("build_without_hooks"), "floor_scale": ratio("toolchain_floor"),
-        "mem5": f"{five['build']['peak_mb']:,}", "memall5": f"{five['build']['peak_all_mb']:,}",
+        "pipe_scale": ratio("pipeline"),
+        "nohooks_scale": ratio("build_without_hooks"),
+        "floor_scale": ratio("toolchain_floor"),
+        "mem5": f"{five['build']['peak_mb']:,}",
+        "memall5": f"{five['build']['peak_all_mb']:,}",
         "index_mem5": f"{five['search_index']['peak_mb']:,}",
         "pipe_all5": f"{five['pipeline']['peak_all_mb']:,}",
         "pipe_ms": f"{wall(one, 'pipeline'):.0f}",  # seconds per 1,000 cases = milliseconds per case
-        "search1": f"{max(one['first_search_kb_gzip'].values()):.0f}", "search5": f"{max(five['first_search_kb_gzip'].values()):.0f}",
-        "preview1": f"{one.get('preview_update_s', 0):.1f}", "serve1": f"{one.get('serve_update_s', 0):.0f}",
-        "build1": f"{wall(one, 'build'):.1f}", "build5": f"{wall(five, 'build'):.1f}",
-        "low1": f"{wall(one, 'build_low_memory'):.1f}", "low5": f"{wall(five, 'build_low_memory'):.1f}",
+        "search1": f"{max(one['first_search_kb_gzip'].values()):.0f}",
+        "search5": f"{max(five['first_search_kb_gzip'].values()):.0f}",
+        "preview1": f"{one.get('preview_update_s', 0):.1f}",
+        "serve1": f"{one.get('serve_update_s', 0):.0f}",
+        "build1": f"{wall(one, 'build'):.1f}",
+        "build5": f"{wall(five, 'build'):.1f}",
+        "low1": f"{wall(one, 'build_low_memory'):.1f}",
+        "low5": f"{wall(five, 'build_low_memory'):.1f}",
         "lowover1": f"{round(100 * (wall(one, 'build_low_memory') / wall(one, 'build_without_hooks') - 1)) or 0}",  # never "-0"
-        "lowlargest5": f"{five['build_low_memory']['peak_mb']:,}", "lowall5": f"{five['build_low_memory']['peak_all_mb']:,}",
-        "floor_pct1": f"{wall(one, 'toolchain_floor') / 20 * 100:.0f}", "floor_pct5": f"{wall(five, 'toolchain_floor') / 100 * 100:.0f}",
+        "lowlargest5": f"{five['build_low_memory']['peak_mb']:,}",
+        "lowall5": f"{five['build_low_memory']['peak_all_mb']:,}",
+        "floor_pct1": f"{wall(one, 'toolchain_floor') / 20 * 100:.0f}",
+        "floor_pct5": f"{wall(five, 'toolchain_floor') / 100 * 100:.0f}",
     }
 
 
@@ -241,8 +269,14 @@ TARGET_LABELS = {
         "Peak memory ≤ 1 GB at N = 5,000 (measured: largest process / all processes at once; judged on the second)",
     ),
     "page": ("案例页 ≤ 40 KB 原始、≤ 10 KB gzip", "Case page ≤ 40 KB raw and ≤ 10 KB gzip"),
-    "search": ("首次搜索下载 ≤ 300 KB gzip（每种语言，N = 1,000）", "First-search download ≤ 300 KB gzip per language at N = 1,000"),
-    "serve": ("贡献者预览更新 ≤ 5 秒（N = 1,000，`make preview`）", "Contributor preview updated ≤ 5 s at N = 1,000 (`make preview`)"),
+    "search": (
+        "首次搜索下载 ≤ 300 KB gzip（每种语言，N = 1,000）",
+        "First-search download ≤ 300 KB gzip per language at N = 1,000",
+    ),
+    "serve": (
+        "贡献者预览更新 ≤ 5 秒（N = 1,000，`make preview`）",
+        "Contributor preview updated ≤ 5 s at N = 1,000 (`make preview`)",
+    ),
 }
 # Targets met only in a mode the reader has to ask for: said next to "met".
 MET_WITH = {"memory_5000": ("（`make build LOW_MEMORY=1`）", " with `make build LOW_MEMORY=1`")}
@@ -255,13 +289,20 @@ def evaluate(results: list[dict]) -> dict[str, tuple[str, bool] | None]:
     pages = [r["case_page_kb"] for r in results]
     checks: dict[str, tuple[str, bool] | None] = {
         "overhead": (f"{one['overhead_pct']} %", one["overhead_pct"] <= 5) if one else None,
-        "scaling": (f"{five['build']['wall_s'] / one['build']['wall_s']:.2f} ×", five["build"]["wall_s"] <= 5.5 * one["build"]["wall_s"]) if one and five else None,
+        "scaling": (
+            f"{five['build']['wall_s'] / one['build']['wall_s']:.2f} ×",
+            five["build"]["wall_s"] <= 5.5 * one["build"]["wall_s"],
+        )
+        if one and five
+        else None,
         "build_1000": (f"{one['build']['wall_s']} s", one["build"]["wall_s"] <= 20) if one else None,
         "build_5000": (f"{five['build']['wall_s']} s", five["build"]["wall_s"] <= 100) if five else None,
         "memory_5000": (
             f"{_memory(five['build'])}; LOW_MEMORY=1: {_memory(five['build_low_memory'])}",
             five["build_low_memory"]["peak_all_mb"] <= 1024,
-        ) if five and "build_low_memory" in five else None,
+        )
+        if five and "build_low_memory" in five
+        else None,
         "page": (
             f"{max(p['largest_raw'] for p in pages)} KB / {max(p['largest_gzip'] for p in pages)} KB",
             all(p["largest_raw"] <= 40 and p["largest_gzip"] <= 10 for p in pages),
@@ -269,8 +310,12 @@ def evaluate(results: list[dict]) -> dict[str, tuple[str, bool] | None]:
         "search": (
             "{zh} / {en} KB".format(**one["first_search_kb_gzip"]),
             max(one["first_search_kb_gzip"].values()) <= 300 and min(one["first_search_results"].values()) > 0,
-        ) if one else None,
-        "serve": (f"{one['preview_update_s']} s", one["preview_update_s"] <= 5) if one and "preview_update_s" in one else None,
+        )
+        if one
+        else None,
+        "serve": (f"{one['preview_update_s']} s", one["preview_update_s"] <= 5)
+        if one and "preview_update_s" in one
+        else None,
     }
     return checks
 
@@ -279,7 +324,9 @@ def _quality(result: dict) -> str:
     quality = result.get("search_quality")
     if not quality:
         return "—"
-    return " / ".join(f"{q['recall_pct']} % / {q['precision_pct']} % ({q['queries']})" for q in (quality["zh"], quality["en"]))
+    return " / ".join(
+        f"{q['recall_pct']} % / {q['precision_pct']} % ({q['queries']})" for q in (quality["zh"], quality["en"])
+    )
 
 
 def _build(build: dict) -> str:

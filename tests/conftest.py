@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
-
 from sitebuild import CHROMIUM, CHROMIUM_ARGS, build_site, make_project
 
 TESTS = Path(__file__).parent

@@ -43,6 +43,8 @@ if __name__ == "__main__":
     if VOCAB is None:
         raise SystemExit("the fixture vocabularies do not load")
     # Inputs as large as a record may be (libFuzzer's default stops at 4 KB).
-    arguments = sys.argv if any(arg.startswith("-max_len=") for arg in sys.argv) else [*sys.argv, f"-max_len={MAX_BYTES}"]
+    arguments = (
+        sys.argv if any(arg.startswith("-max_len=") for arg in sys.argv) else [*sys.argv, f"-max_len={MAX_BYTES}"]
+    )
     atheris.Setup(arguments, test_one_input)
     atheris.Fuzz()

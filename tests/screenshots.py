@@ -11,15 +11,24 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, make_project, serving  # noqa: E402
+from playwright.sync_api import sync_playwright
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, make_project, serving
 
 WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
 LANGUAGE_ROOTS = {"zh": "/", "en": "/en/"}
-PAGES = {"home": "", "search": "search/?q=%E7%BD%91%E6%A0%BC", "cases": "cases/", "practices": "practices/",
-         "themes": "themes/", "regions": "regions/", "glossary": "glossary/", "collections": "collections/",
-         "about": "about/", "contribute": "contribute/", "status": "status/"}
+PAGES = {
+    "home": "",
+    "search": "search/?q=%E7%BD%91%E6%A0%BC",
+    "cases": "cases/",
+    "practices": "practices/",
+    "themes": "themes/",
+    "regions": "regions/",
+    "glossary": "glossary/",
+    "collections": "collections/",
+    "about": "about/",
+    "contribute": "contribute/",
+    "status": "status/",
+}
 # One page of each kind reached from a listing: the first one the build wrote.
 FIRST_OF = {"case": "cases", "theme": "themes", "region": "regions", "collection": "collections", "handout": "handouts"}
 

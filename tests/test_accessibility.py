@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
-
 from sitebuild import ROOT, serving
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -74,8 +73,9 @@ def problems_on(page: Page, axe_source: str) -> list[str]:
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("language_root", LANGUAGE_ROOTS, ids=["zh", "en"])
-def test_every_kind_of_page_passes_axe(browser: Browser, base_url: str, axe_source: str,
-                                       language_root: str, viewport: tuple[int, int]):
+def test_every_kind_of_page_passes_axe(
+    browser: Browser, base_url: str, axe_source: str, language_root: str, viewport: tuple[int, int]
+):
     width, height = viewport
     context = browser.new_context(base_url=base_url, viewport={"width": width, "height": height})
     page = context.new_page()
@@ -109,12 +109,15 @@ def test_axe_finds_low_contrast_when_there_is_some(browser: Browser, base_url: s
     page.close()
 
 
-@pytest.mark.parametrize(("path", "tab"), [
-    ("/cases/alpha-community/", "案例"),
-    ("/en/themes/grid-governance/", "Themes"),
-    ("/en/regions/inner-mongolia/", "Regions"),
-    ("/en/cases/", "Cases"),
-])
+@pytest.mark.parametrize(
+    ("path", "tab"),
+    [
+        ("/cases/alpha-community/", "案例"),
+        ("/en/themes/grid-governance/", "Themes"),
+        ("/en/regions/inner-mongolia/", "Regions"),
+        ("/en/cases/", "Cases"),
+    ],
+)
 def test_a_page_outside_the_navigation_highlights_its_section_tab(browser: Browser, base_url: str, path: str, tab: str):
     page = browser.new_page(base_url=base_url)
     page.goto(path)

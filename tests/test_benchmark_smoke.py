@@ -8,9 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sitebuild import ROOT
+
 from casebook.catalog import build_catalog
 from casebook.synthetic import write_synthetic_data
-from sitebuild import ROOT
 
 TESTS = Path(__file__).parent
 
@@ -34,16 +35,41 @@ def _free_port() -> int:
 
 def test_benchmark_runs_end_to_end_at_small_n(tmp_path: Path):
     page, data = tmp_path / "benchmark.md", tmp_path / "benchmark.json"
-    command = [sys.executable, str(TESTS / "benchmark.py"), "--sizes", "3", "--serve-at", "3",
-               "--json", str(data), "--page", str(page), "--port", str(_free_port())]
+    command = [
+        sys.executable,
+        str(TESTS / "benchmark.py"),
+        "--sizes",
+        "3",
+        "--serve-at",
+        "3",
+        "--json",
+        str(data),
+        "--page",
+        str(page),
+        "--port",
+        str(_free_port()),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(data.read_text("utf-8"))
     (measured,) = report["results"]
     assert sorted(measured) == [
-        "build", "build_low_memory", "build_without_hooks", "case_page_kb", "cases", "first_search_kb_gzip", "first_search_results",
-        "hugo_build", "output_mb", "overhead_pct", "pipeline", "preview_update_s", "search_index", "search_quality",
-        "serve_update_s", "toolchain_floor",
+        "build",
+        "build_low_memory",
+        "build_without_hooks",
+        "case_page_kb",
+        "cases",
+        "first_search_kb_gzip",
+        "first_search_results",
+        "hugo_build",
+        "output_mb",
+        "overhead_pct",
+        "pipeline",
+        "preview_update_s",
+        "search_index",
+        "search_quality",
+        "serve_update_s",
+        "toolchain_floor",
     ]
     assert measured["cases"] == 3 and measured["build"]["wall_s"] > 0 and measured["serve_update_s"] > 0
     assert measured["preview_update_s"] > 0
@@ -53,12 +79,18 @@ def test_benchmark_runs_end_to_end_at_small_n(tmp_path: Path):
     # them) in both languages, and the English glossary says "stairwells".
     assert measured["first_search_results"] == {"zh": 4, "en": 5}
     # The finder finds every page that holds a query of the set made from the synthetic data.
-    assert {lang: quality["recall_pct"] for lang, quality in measured["search_quality"].items()} == {"zh": 100.0, "en": 100.0}
+    assert {lang: quality["recall_pct"] for lang, quality in measured["search_quality"].items()} == {
+        "zh": 100.0,
+        "en": 100.0,
+    }
     assert page.read_text("utf-8").startswith("---\ntitle: 性能基准\n---\n\n# 性能基准 {#benchmark}\n")
     english = (tmp_path / "benchmark.en.md").read_text("utf-8")
     assert "| Cases 3 |" in english
     hugo = measured["hugo_build"]
-    assert f"| Alternative generator: Hugo on the same Markdown (a plain layout, no theme; wall / peak memory) | {hugo['wall_s']} s / {hugo['peak_mb']:,} MB |" in english
+    assert (
+        f"| Alternative generator: Hugo on the same Markdown (a plain layout, no theme; wall / peak memory) | {hugo['wall_s']} s / {hugo['peak_mb']:,} MB |"
+        in english
+    )
 
 
 def test_published_benchmark_page_matches_its_data():

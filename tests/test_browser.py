@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
-from casebook.scanner import committed_allowlist, scan_html
 from conftest import FIXTURE_DATA
+from playwright.sync_api import Browser, Page, expect
 from sitebuild import build_site, make_project, serving
+
+from casebook.scanner import committed_allowlist, scan_html
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +87,12 @@ def test_results_come_from_every_part_of_the_index(page: Page):
     # and /en/ in the third.
     hrefs = search(page, "/en/search/", "casebook")
     assert {href.split("#")[0] for href in hrefs} == {
-        "/en/", "/en/about/", "/en/benchmark/", "/en/contribute/", "/en/data/", "/en/glossary/",
+        "/en/",
+        "/en/about/",
+        "/en/benchmark/",
+        "/en/contribute/",
+        "/en/data/",
+        "/en/glossary/",
     }
     assert page.locator(".cb-finder__status").inner_text() == "6 pages found"
 
@@ -141,8 +147,10 @@ def test_search_results_can_be_filtered_by_region_and_the_link_keeps_both(page: 
     page.get_by_label(re.compile(r"^Inner Mongolia Autonomous Region")).check()
     page.locator(".cb-finder__status").filter(has_text="1 page found").wait_for(timeout=10_000)
     assert result_links(page) == [
-        "/en/cases/alpha-community/", "/en/cases/alpha-community/#mediation-room",
-        "/en/cases/alpha-community/#festival-gatherings", "/en/cases/alpha-community/#sources",
+        "/en/cases/alpha-community/",
+        "/en/cases/alpha-community/#mediation-room",
+        "/en/cases/alpha-community/#festival-gatherings",
+        "/en/cases/alpha-community/#sources",
     ]
     assert page.url.endswith("/en/search/?q=community&f=regions%3Ainner-mongolia")
     page.reload()
@@ -244,7 +252,10 @@ def test_switching_language_keeps_the_search_and_the_anchor(page: Page):
     page.locator('a.md-select__link[hreflang="en"]').click()
     page.wait_for_url("**/en/search/?*")
     address = urllib.parse.urlsplit(page.url)
-    assert (address.path, urllib.parse.parse_qs(address.query)) == ("/en/search/", {"q": ["调解"], "f": ["regions:inner-mongolia"]})
+    assert (address.path, urllib.parse.parse_qs(address.query)) == (
+        "/en/search/",
+        {"q": ["调解"], "f": ["regions:inner-mongolia"]},
+    )
     assert page.get_by_label("Words to find").input_value() == "调解"
     wait_for_results(page)
     assert page.get_by_label(re.compile("^Inner Mongolia Autonomous Region")).is_checked()

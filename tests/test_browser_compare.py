@@ -7,11 +7,9 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
-
 from conftest import FIXTURE_DATA
+from playwright.sync_api import Browser, Page, expect
 from sitebuild import build_site, make_project, serving
-
 
 GAMMA = """id: gamma-community
 name: {zh: 丙社区, en: Gamma Community}
@@ -43,7 +41,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def page(browser: Browser, site_url: str) -> Iterator[Page]:  # noqa: F811
+def page(browser: Browser, site_url: str) -> Iterator[Page]:
     context = browser.new_context(base_url=site_url)
     page = context.new_page()
     outside: list[str] = []
@@ -75,8 +73,16 @@ def test_picking_three_cases_shows_them_in_columns_and_the_address_keeps_them(pa
     assert _columns(page) == expected
     assert page.url.endswith("/en/compare/?cases=gamma-community,alpha-community,beta-community")
     # Figures on the same basis in the same row, with qualifier, date and source marker; "not given", never 0.
-    assert _row(page, "Households") == ["about 1,200 households (As of 2024-12-31) [1]", "2,732 households [1]", "not given"]
-    assert _row(page, "Grid governance") == ["Weekly visits", "Grid worker home visits\nNeighbourhood mediation room", "No practice under this theme"]
+    assert _row(page, "Households") == [
+        "about 1,200 households (As of 2024-12-31) [1]",
+        "2,732 households [1]",
+        "not given",
+    ]
+    assert _row(page, "Grid governance") == [
+        "Weekly visits",
+        "Grid worker home visits\nNeighbourhood mediation room",
+        "No practice under this theme",
+    ]
     # A fourth is the most: every other box is disabled, none is left.
     page.reload()
     expect(page.locator(".cb-compare-table")).to_be_visible()
@@ -99,11 +105,14 @@ def test_the_comparison_prints_on_a4_landscape(page: Page):
     boxes = {tuple(round(float(n)) for n in box.split()) for box in re.findall(rb"/MediaBox \[([^\]]*)\]", pdf)}
     assert boxes == {(0, 0, 842, 595)}
     page.goto("/en/cases/alpha-community/")  # other pages keep the reader's paper
-    boxes = {tuple(round(float(n)) for n in box.split()) for box in re.findall(rb"/MediaBox \[([^\]]*)\]", page.pdf(prefer_css_page_size=True))}
+    boxes = {
+        tuple(round(float(n)) for n in box.split())
+        for box in re.findall(rb"/MediaBox \[([^\]]*)\]", page.pdf(prefer_css_page_size=True))
+    }
     assert (0, 0, 842, 595) not in boxes
 
 
-def test_without_javascript_the_page_lists_the_cases_and_says_what_it_needs(browser: Browser, site_url: str):  # noqa: F811
+def test_without_javascript_the_page_lists_the_cases_and_says_what_it_needs(browser: Browser, site_url: str):
     context = browser.new_context(base_url=site_url, java_script_enabled=False)
     try:
         page = context.new_page()
@@ -111,7 +120,11 @@ def test_without_javascript_the_page_lists_the_cases_and_says_what_it_needs(brow
         assert page.locator("noscript").inner_text() == (
             "Comparing cases needs JavaScript in your browser. Without it, open the cases in the list below one by one."
         )
-        assert page.locator(".cb-compare-list a").all_inner_texts() == ["Alpha Community", "Beta Community", "Gamma Community"]
+        assert page.locator(".cb-compare-list a").all_inner_texts() == [
+            "Alpha Community",
+            "Beta Community",
+            "Gamma Community",
+        ]
         assert not page.locator(".cb-compare").is_visible()
     finally:
         context.close()

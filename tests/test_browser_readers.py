@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
-
 from test_browser import base_url, page  # noqa: F401  (the same served site)
 
 
@@ -51,18 +50,36 @@ def test_a_glossary_hint_shows_its_definition_on_hover_and_on_keyboard_focus(pag
 
 
 PAGE_TYPES = [
-    "/", "/cases/", "/cases/alpha-community/", "/practices/", "/themes/", "/themes/grid-governance/", "/regions/",
-    "/regions/inner-mongolia/", "/glossary/", "/overview/", "/compare/?cases=alpha-community,beta-community",
-    "/data/", "/search/?q=网格", "/status/", "/about/", "/cases/jia-community/",
+    "/",
+    "/cases/",
+    "/cases/alpha-community/",
+    "/practices/",
+    "/themes/",
+    "/themes/grid-governance/",
+    "/regions/",
+    "/regions/inner-mongolia/",
+    "/glossary/",
+    "/overview/",
+    "/compare/?cases=alpha-community,beta-community",
+    "/data/",
+    "/search/?q=网格",
+    "/status/",
+    "/about/",
+    "/cases/jia-community/",
 ]
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_no_page_type_logs_a_console_error_or_fails_a_request(page: Page, prefix: str):  # noqa: F811
     problems: list[str] = []
-    page.on("console", lambda message: problems.append(f"{page.url}: {message.text}") if message.type == "error" else None)
+    page.on(
+        "console", lambda message: problems.append(f"{page.url}: {message.text}") if message.type == "error" else None
+    )
     page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
-    page.on("response", lambda response: problems.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    page.on(
+        "response",
+        lambda response: problems.append(f"{response.status} {response.url}") if response.status >= 400 else None,
+    )
     for path in PAGE_TYPES:
         page.goto(prefix + path)
         page.wait_for_load_state("networkidle")

@@ -6,13 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sitebuild import ROOT
 
 from casebook.catalog import build_catalog
 from casebook.parallel import WORTH_IT_FROM
 from casebook.problems import DataError
 from casebook.rules import Record, ids_are_unique
 from casebook.synthetic import write_synthetic_data
-from sitebuild import ROOT
 
 BAD = Path(__file__).parent / "fixtures" / "bad-records"
 
@@ -59,8 +59,11 @@ def test_a_list_over_the_models_limit_is_cut_before_its_items_are_checked(data_d
     at = f"data/cases/alpha-community.yaml:{line}"
     assert errors_for(data_dir).splitlines() == [
         f"{at}:1: practices: has too many items (at most 200)",
-        *(f"{at}:{13 + 4 * n}: practices[{n}].{name}: required field is missing"
-          for n in (0, 1) for name in ("description", "id", "themes", "title")),
+        *(
+            f"{at}:{13 + 4 * n}: practices[{n}].{name}: required field is missing"
+            for n in (0, 1)
+            for name in ("description", "id", "themes", "title")
+        ),
         # Where the first hidden one was (practices[2].themes), so before the last shown ones of that item.
         f"{at}:21: 790 more like this: required field is missing",
         f"{at}:21: practices[2].description: required field is missing",
@@ -124,7 +127,12 @@ def test_two_records_may_not_share_an_id(data_dir: Path):
     # A file name is its id, so only two copies of one record can share an id:
     # the rule sees them as the catalog would.
     catalog = build_catalog(data_dir)
-    record = Record(catalog.cases[0], "data/cases/alpha-community.yaml", (data_dir / "cases" / "alpha-community.yaml").read_bytes(), "alpha-community")
+    record = Record(
+        catalog.cases[0],
+        "data/cases/alpha-community.yaml",
+        (data_dir / "cases" / "alpha-community.yaml").read_bytes(),
+        "alpha-community",
+    )
     twin = Record(catalog.cases[0], "elsewhere/alpha-community.yaml", record.raw, "alpha-community")
     assert [str(problem) for problem in ids_are_unique((record, twin), catalog.vocab)] == [
         "elsewhere/alpha-community.yaml:2:1: id: 'alpha-community' is already used by data/cases/alpha-community.yaml"

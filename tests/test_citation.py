@@ -7,11 +7,11 @@ import datetime as dt
 import re
 
 import pytest
+from conftest import FIXTURE_DATA
 
 from casebook.catalog import build_catalog
 from casebook.citation import Cited, cite, printable_url
 from casebook.render import View
-from conftest import FIXTURE_DATA
 
 
 @pytest.fixture(scope="module")
@@ -31,17 +31,33 @@ ACCESSED_EN = '<span class="cb-accessed">date accessed</span>'
 @pytest.mark.parametrize(
     ("lang", "style", "practice", "expected"),
     [
-        ("zh", "gbt7714", None,
-         f"社区实践案例库. 甲社区[EB/OL]. (2026-02-01)[{ACCESSED_ZH}]. https://casebook.example.org/cases/alpha-community/."),
-        ("zh", "apa", "mediation-room",
-         "社区实践案例库. (2026, February 1). <i>甲社区：邻里调解室</i>. "
-         "https://casebook.example.org/cases/alpha-community/#mediation-room"),
-        ("en", "gbt7714", "mediation-room",
-         "COMMUNITY PRACTICE CASEBOOK. Alpha Community: Neighbourhood mediation room[EB/OL]. "
-         f"(2026-02-01)[{ACCESSED_EN}]. https://casebook.example.org/en/cases/alpha-community/#mediation-room."),
-        ("en", "apa", None,
-         "Community Practice Casebook. (2026, February 1). <i>Alpha Community</i>. "
-         "https://casebook.example.org/en/cases/alpha-community/"),
+        (
+            "zh",
+            "gbt7714",
+            None,
+            f"社区实践案例库. 甲社区[EB/OL]. (2026-02-01)[{ACCESSED_ZH}]. https://casebook.example.org/cases/alpha-community/.",
+        ),
+        (
+            "zh",
+            "apa",
+            "mediation-room",
+            "社区实践案例库. (2026, February 1). <i>甲社区：邻里调解室</i>. "
+            "https://casebook.example.org/cases/alpha-community/#mediation-room",
+        ),
+        (
+            "en",
+            "gbt7714",
+            "mediation-room",
+            "COMMUNITY PRACTICE CASEBOOK. Alpha Community: Neighbourhood mediation room[EB/OL]. "
+            f"(2026-02-01)[{ACCESSED_EN}]. https://casebook.example.org/en/cases/alpha-community/#mediation-room.",
+        ),
+        (
+            "en",
+            "apa",
+            None,
+            "Community Practice Casebook. (2026, February 1). <i>Alpha Community</i>. "
+            "https://casebook.example.org/en/cases/alpha-community/",
+        ),
     ],
 )
 def test_case_and_practice_citations(catalog, lang, style, practice, expected):
@@ -51,7 +67,9 @@ def test_case_and_practice_citations(catalog, lang, style, practice, expected):
 
 
 def test_citation_text_is_escaped_and_the_cache_keeps_titles_apart():
-    cited = Cited("社区实践案例库", "<script>x</script> *a*", dt.date(2026, 1, 2), "https://casebook.example.org/a?b=1&c=2")
+    cited = Cited(
+        "社区实践案例库", "<script>x</script> *a*", dt.date(2026, 1, 2), "https://casebook.example.org/a?b=1&c=2"
+    )
     first = without_breaks(str(cite("apa", "zh", cited, "引用日期")))
     assert first == (
         "社区实践案例库. (2026, January 2). <i>&#60;script&#62;x&#60;/script&#62; &#42;a&#42;</i>. "

@@ -6,10 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from casebook.cli import SCHEMA_PATH, schema_text
-from casebook.translation import fingerprint
 from conftest import FIXTURE_DATA
 from sitebuild import ROOT, build_site, make_project
+
+from casebook.cli import SCHEMA_PATH, schema_text
+from casebook.translation import fingerprint
 
 CASEBOOK = [sys.executable, "-m", "casebook"]
 
@@ -41,7 +42,10 @@ def casebook(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_new_contributor_flow_from_scaffold_to_built_pages(tmp_path: Path):
     project = make_project(tmp_path, FIXTURE_DATA)
     created = casebook(project, "new", "gamma-community")
-    assert (created.returncode, created.stdout) == (0, "created " + (project / "data/cases/gamma-community.yaml").as_posix() + "\n")
+    assert (created.returncode, created.stdout) == (
+        0,
+        "created " + (project / "data/cases/gamma-community.yaml").as_posix() + "\n",
+    )
     record = project / "data" / "cases" / "gamma-community.yaml"
     assert record.read_text("utf-8").startswith("# yaml-language-server: $schema=../../schema/case.schema.json\n")
 
@@ -70,7 +74,9 @@ def test_new_contributor_flow_from_scaffold_to_built_pages(tmp_path: Path):
 def test_similar_names_sentences_that_follow_the_article(tmp_path: Path):
     project = make_project(tmp_path, FIXTURE_DATA)
     article = tmp_path / "article.txt"
-    article.write_text("甲社区网格员定期入户走访,登记居民的困难和诉求,并跟踪办理结果。调解室成立以来化解纠纷300余件。", "utf-8")
+    article.write_text(
+        "甲社区网格员定期入户走访,登记居民的困难和诉求,并跟踪办理结果。调解室成立以来化解纠纷300余件。", "utf-8"
+    )
     found = casebook(project, "similar", "data/cases/alpha-community.yaml", str(article))
     assert (found.returncode, found.stdout) == (
         1,
@@ -91,7 +97,9 @@ def test_new_refuses_malformed_and_existing_ids(tmp_path: Path):
     )
     taken = casebook(project, "new", "alpha-community")
     assert taken.returncode == 1
-    assert taken.stderr.endswith("data/cases/alpha-community.yaml already exists: choose another id (ids are never reused)\n")
+    assert taken.stderr.endswith(
+        "data/cases/alpha-community.yaml already exists: choose another id (ids are never reused)\n"
+    )
 
 
 def test_status_counts_states_and_lists_stale_translations(tmp_path: Path):
@@ -99,8 +107,13 @@ def test_status_counts_states_and_lists_stale_translations(tmp_path: Path):
     record = project / "data" / "cases" / "alpha-community.yaml"
     text = record.read_text("utf-8")
     old = fingerprint("网格员入户走访 (an older wording)")
-    record.write_text(text.replace("title: {zh: 网格员入户走访, en: Grid worker home visits}",
-                                   f"title: {{zh: 网格员入户走访, en: Grid worker home visits, reviewed: {old}}}"), "utf-8")
+    record.write_text(
+        text.replace(
+            "title: {zh: 网格员入户走访, en: Grid worker home visits}",
+            f"title: {{zh: 网格员入户走访, en: Grid worker home visits, reviewed: {old}}}",
+        ),
+        "utf-8",
+    )
     status = casebook(project, "status")
     assert status.returncode == 0
     assert status.stdout.splitlines() == [
@@ -142,8 +155,16 @@ def test_command_line_never_imports_mkdocs():
 
 def test_status_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path):
     project = make_project(tmp_path, FIXTURE_DATA)
-    command = [sys.executable, "-m", "casebook", "--root", str(project), "status", "--fingerprints",
-               str(project / "data" / "cases" / "alpha-community.yaml")]
+    command = [
+        sys.executable,
+        "-m",
+        "casebook",
+        "--root",
+        str(project),
+        "status",
+        "--fingerprints",
+        str(project / "data" / "cases" / "alpha-community.yaml"),
+    ]
     pipeline = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert pipeline.stdout is not None
     pipeline.stdout.close()  # before a line is written, as `| head -0` would: every write meets a closed pipe
@@ -152,4 +173,6 @@ def test_status_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path
 
 def test_new_explains_the_id_format():
     result = subprocess.run([sys.executable, "-m", "casebook", "new", "--help"], capture_output=True, text=True)
-    assert "lowercase ASCII letters and digits joined by single hyphens, such as xinhua-community" in " ".join(result.stdout.split())
+    assert "lowercase ASCII letters and digits joined by single hyphens, such as xinhua-community" in " ".join(
+        result.stdout.split()
+    )

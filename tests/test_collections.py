@@ -6,17 +6,17 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURE_DATA
+from sitebuild import ROOT, make_project
+from test_catalog_errors import errors_for as catalog_errors
+from test_cli import casebook
 
 from casebook.catalog import build_catalog
 from casebook.cli import COLLECTION_SCHEMA_PATH, collection_schema_text
 from casebook.messages_zh import translate_message
-from casebook.translation import fingerprint
 from casebook.problems import DataError
 from casebook.render import plan_pages
-from test_catalog_errors import errors_for as catalog_errors
-from conftest import FIXTURE_DATA
-from sitebuild import ROOT, make_project
-from test_cli import casebook
+from casebook.translation import fingerprint
 
 BAD = Path(__file__).parent / "fixtures" / "bad-collections"
 
@@ -77,11 +77,18 @@ def test_new_collection_scaffold_then_check(tmp_path: Path):
         "2 problems found; nothing was generated.\n"
     )
     text = target.read_text("utf-8")
-    target.write_text(text.replace("ref: case-id   ", "ref: alpha-community").replace(
-        "ref: case-id#practice-id", "ref: beta-community#spring-festival-fair"), "utf-8")
+    target.write_text(
+        text.replace("ref: case-id   ", "ref: alpha-community").replace(
+            "ref: case-id#practice-id", "ref: beta-community#spring-festival-fair"
+        ),
+        "utf-8",
+    )
     passed = casebook(project, "check", "data/collections/grid-workshop.yaml")
     assert (passed.returncode, passed.stdout, passed.stderr) == (
-        0, "2 cases and 1 collection checked; no problems found.\n", "")
+        0,
+        "2 cases and 1 collection checked; no problems found.\n",
+        "",
+    )
     taken = casebook(project, "new", "--collection", "grid-workshop")
     assert taken.returncode == 1
 
@@ -132,9 +139,13 @@ def test_a_stale_collection_translation_is_a_warning_and_fingerprints_are_listed
     project = make_project(tmp_path, FIXTURE_DATA)
     collection = project / "data" / "collections" / "neighbourhood-workshop.yaml"
     text = collection.read_text("utf-8")
-    collection.write_text(text.replace(
-        "title: {zh: 邻里工作坊, en: Neighbourhood workshop}",
-        "title: {zh: 邻里工作坊, en: Neighbourhood workshop, reviewed: 0badc0de}"), "utf-8")
+    collection.write_text(
+        text.replace(
+            "title: {zh: 邻里工作坊, en: Neighbourhood workshop}",
+            "title: {zh: 邻里工作坊, en: Neighbourhood workshop, reviewed: 0badc0de}",
+        ),
+        "utf-8",
+    )
     check = casebook(project, "check")
     assert (check.returncode, check.stderr) == (
         0,

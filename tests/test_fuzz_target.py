@@ -17,7 +17,9 @@ def test_fuzz_target_runs_clean_for_a_few_thousand_inputs(tmp_path: Path):
         (corpus / seed.name).write_bytes(seed.read_bytes())
     result = subprocess.run(
         [sys.executable, str(TESTS / "fuzz_records.py"), "-atheris_runs=3000", str(corpus)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Done 3000 in " in result.stderr

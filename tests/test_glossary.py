@@ -24,9 +24,14 @@ def test_a_term_goes_under_the_theme_whose_practices_use_it_most(data_dir: Path)
     # 网格员: two grid-governance practices, one of them also dispute mediation. 枫桥经验: one practice under
     # both themes, a tie, so the vocabulary's first. "fair": the beta festival practice, in English only.
     assert term_themes(catalog) == {
-        "grid-worker": "grid-governance", "fengqiao-experience": "grid-governance", "fair": "festivals-and-culture",
+        "grid-worker": "grid-governance",
+        "fengqiao-experience": "grid-governance",
+        "fair": "festivals-and-culture",
     }
-    assert [(group.theme.key if group.theme else None, [term.key for term in group.terms]) for group in groups(catalog, "en")] == [
+    assert [
+        (group.theme.key if group.theme else None, [term.key for term in group.terms])
+        for group in groups(catalog, "en")
+    ] == [
         ("grid-governance", ["fengqiao-experience", "grid-worker"]),
         ("festivals-and-culture", ["fair"]),
         (None, ["unused"]),
@@ -37,13 +42,21 @@ def test_the_index_is_by_first_letter_of_the_pinyin_or_of_the_english_term(data_
     _add_term(data_dir, "hotline", "12345热线", "12345 hotline")
     catalog = build_catalog(data_dir)
     assert [(letter.letter, [term.key for term in letter.terms]) for letter in index(catalog, "zh")] == [
-        ("F", ["fengqiao-experience"]), ("W", ["grid-worker"]), ("#", ["hotline"]),
+        ("F", ["fengqiao-experience"]),
+        ("W", ["grid-worker"]),
+        ("#", ["hotline"]),
     ]
     assert [(letter.letter, [term.key for term in letter.terms]) for letter in index(catalog, "en")] == [
-        ("F", ["fengqiao-experience"]), ("G", ["grid-worker"]), ("#", ["hotline"]),
+        ("F", ["fengqiao-experience"]),
+        ("G", ["grid-worker"]),
+        ("#", ["hotline"]),
     ]
 
 
 def test_initials():
     assert [initial(term, "zh") for term in ("长者食堂", "重阳节", "“三社联动”", "居民")] == ["Z", "C", "S", "J"]
-    assert [initial(term, "en") for term in ("“Fengqiao experience”", "grid worker", "15-minute circle")] == ["F", "G", "#"]
+    assert [initial(term, "en") for term in ("“Fengqiao experience”", "grid worker", "15-minute circle")] == [
+        "F",
+        "G",
+        "#",
+    ]

@@ -8,11 +8,19 @@ from casebook.hints import Hinter
 from casebook.vocab import GlossaryTerm
 
 GLOSSARY = (
-    GlossaryTerm.model_validate({"key": "grid", "term": {"zh": "网格", "en": "grid"}, "definition": {"zh": "单元。", "en": "A unit."}}),
     GlossaryTerm.model_validate(
-        {"key": "grid-worker", "term": {"zh": "网格员", "en": "grid worker"}, "definition": {"zh": "工作人员。", "en": "A <worker> & more."}}
+        {"key": "grid", "term": {"zh": "网格", "en": "grid"}, "definition": {"zh": "单元。", "en": "A unit."}}
     ),
-    GlossaryTerm.model_validate({"key": "fengqiao", "term": {"zh": "枫桥经验", "en": "“Fengqiao experience”"}, "definition": {"zh": "经验。"}}),
+    GlossaryTerm.model_validate(
+        {
+            "key": "grid-worker",
+            "term": {"zh": "网格员", "en": "grid worker"},
+            "definition": {"zh": "工作人员。", "en": "A <worker> & more."},
+        }
+    ),
+    GlossaryTerm.model_validate(
+        {"key": "fengqiao", "term": {"zh": "枫桥经验", "en": "“Fengqiao experience”"}, "definition": {"zh": "经验。"}}
+    ),
 )
 
 
@@ -51,5 +59,7 @@ def test_no_hint_inside_a_link_or_code_and_none_in_a_language_without_a_definiti
 
 
 def test_a_one_character_term_is_not_looked_for():
-    banner = GlossaryTerm.model_validate({"key": "banner", "term": {"zh": "旗"}, "definition": {"zh": "行政区划单位。"}})
+    banner = GlossaryTerm.model_validate(
+        {"key": "banner", "term": {"zh": "旗"}, "definition": {"zh": "行政区划单位。"}}
+    )
     assert Hinter((banner,), "zh", lambda key: key).apply(Markup("<p>升国旗。</p>")) == "<p>升国旗。</p>"

@@ -7,14 +7,22 @@ import os
 import subprocess
 from pathlib import Path
 
-from casebook.history import Change, parse_log, read_history
 from conftest import FIXTURE_DATA
 from sitebuild import build_site, make_project
 
+from casebook.history import Change, parse_log, read_history
+
 
 def git(folder: Path, *args: str, date: str = "2026-03-01T12:00:00+00:00") -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "T",
-           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_NAME": "T",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "T",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, env=env)
 
 
@@ -49,7 +57,9 @@ def test_a_shallow_clone_means_no_history(tmp_path: Path):
     (tmp_path / "full").mkdir()
     project = committed_project(tmp_path / "full")
     clone = tmp_path / "shallow"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{project}", str(clone)], check=True, capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{project}", str(clone)], check=True, capture_output=True
+    )
     assert read_history(clone / "data") is None
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import FIXTURE_DATA
+from sitebuild import build_site, make_project
 
 from casebook.scanner import committed_allowlist, scan_site
 from casebook.search import fragments
-from conftest import FIXTURE_DATA
-from sitebuild import build_site, make_project
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile" / "hostile-community.yaml"
 RECORD = yaml.safe_load(HOSTILE.read_text("utf-8"))
@@ -93,9 +93,9 @@ def test_meta_description_holds_the_summary_as_text(hostile_site: Path):
 
 def test_prose_keeps_safe_markdown_and_shows_the_rest_as_text(hostile_site: Path):
     en = page(hostile_site, "en/cases/hostile-community/index.html")
-    assert '<em>emphasis</em>' in en
+    assert "<em>emphasis</em>" in en
     assert '<a href="https://example.org/ok" rel="nofollow noopener noreferrer">good link</a>' in en
-    assert "<a rel=\"nofollow noopener noreferrer\">bad</a>" in en
+    assert '<a rel="nofollow noopener noreferrer">bad</a>' in en
     assert "--8&lt;-- &quot;/etc/passwd&quot;" in en or '--8&lt;-- "/etc/passwd"' in en
     assert "root:" not in en  # no file was included
 

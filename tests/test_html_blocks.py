@@ -8,13 +8,13 @@ from pathlib import Path
 
 import markdown
 import pytest
+from conftest import FIXTURE_DATA
+from sitebuild import ROOT
 
 from casebook.catalog import build_catalog
 from casebook.html_blocks import GeneratedHtmlBlocks
 from casebook.render import plan_pages
 from casebook.synthetic import write_synthetic_data
-from conftest import FIXTURE_DATA
-from sitebuild import ROOT
 
 EXTENSIONS = ["attr_list", "tables", "toc", "admonition"]  # as mkdocs.yml
 
@@ -24,14 +24,18 @@ def _body(page: str) -> str:
 
 
 def _html(text: str, *extra: object) -> str:
-    return markdown.Markdown(extensions=[*EXTENSIONS, *extra], extension_configs={"toc": {"permalink": True}}).convert(text)
+    return markdown.Markdown(extensions=[*EXTENSIONS, *extra], extension_configs={"toc": {"permalink": True}}).convert(
+        text
+    )
 
 
 def _pages() -> list:
     with tempfile.TemporaryDirectory() as folder:
         write_synthetic_data(Path(folder), ROOT / "data", 3)  # many practices, figures, outcomes
         synthetic = plan_pages(build_catalog(Path(folder)))
-    return plan_pages(build_catalog(FIXTURE_DATA)) + [page for page in synthetic if page.path.startswith("cases/synthetic-")]
+    return plan_pages(build_catalog(FIXTURE_DATA)) + [
+        page for page in synthetic if page.path.startswith("cases/synthetic-")
+    ]
 
 
 @pytest.mark.parametrize("page", _pages(), ids=lambda page: page.path)

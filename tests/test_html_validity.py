@@ -22,7 +22,7 @@ class PageChecker(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
-        if "id" in attributes and attributes["id"]:
+        if attributes.get("id"):
             self.ids.append(attributes["id"])
         if "markdown" in attributes:
             self.problems.append(f"<{tag}> has a markdown attribute")
@@ -39,8 +39,11 @@ class PageChecker(HTMLParser):
     def finish(self) -> list[str]:
         missing = sorted({target for target in self.label_targets if target not in self.ids})
         doubled = sorted({i for i in self.ids if self.ids.count(i) > 1})
-        return (self.problems + [f'<label for="{target}"> names no element' for target in missing]
-                + [f"id {i} is used more than once" for i in doubled])
+        return (
+            self.problems
+            + [f'<label for="{target}"> names no element' for target in missing]
+            + [f"id {i} is used more than once" for i in doubled]
+        )
 
 
 def check(html: str) -> list[str]:
@@ -58,8 +61,10 @@ def test_every_page_of_the_built_site_is_free_of_the_known_errors(built_site: Pa
 
 
 def test_the_checker_reports_each_kind_of_error():
-    html = ('<h1>A</h1><h3 id="c">C</h3><div markdown="0"></div>'
-            '<input type="checkbox" id="t" autocomplete="off"><label for="toc">T</label><p id="t"></p>')
+    html = (
+        '<h1>A</h1><h3 id="c">C</h3><div markdown="0"></div>'
+        '<input type="checkbox" id="t" autocomplete="off"><label for="toc">T</label><p id="t"></p>'
+    )
     assert check(html) == [
         "<h3> #c follows h1",
         "<div> has a markdown attribute",

@@ -64,7 +64,11 @@ def test_generator_never_overwrites_or_deletes_hand_written_pages(data_dir: Path
 def test_hand_written_pages_at_a_generated_pages_address_are_refused(data_dir: Path, tmp_path: Path):
     # MkDocs publishes docs/cases/x/index.md at /cases/x/, docs/en/… at /en/…: the case pages' addresses.
     docs = tmp_path / "docs"
-    for page in ("cases/alpha-community/index.md", "en/cases/alpha-community/index.md", "cases/beta-community/README.md"):
+    for page in (
+        "cases/alpha-community/index.md",
+        "en/cases/alpha-community/index.md",
+        "cases/beta-community/README.md",
+    ):
         (docs / page).parent.mkdir(parents=True, exist_ok=True)
         (docs / page).write_text("# Impostor\n", "utf-8")
     with pytest.raises(DataError) as caught:

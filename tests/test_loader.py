@@ -84,11 +84,20 @@ def test_a_utf8_byte_order_mark_is_refused():
         ("i\u200dd: x\n".encode(), ["x.yaml:1:2: invisible or direction-changing character U+200D is not allowed"]),
         (b"a: 1\r\nb: \x1b\r\n", ["x.yaml:2:4: control character U+001B is not allowed"]),
         # Written as YAML escapes: invisible in the file, refused once decoded, at the value's start.
-        (b'a: "invoice \\u202Egnp.exe"\n', ["x.yaml:1:4: invisible or direction-changing character U+202E is not allowed (written as an escape)"]),
+        (
+            b'a: "invoice \\u202Egnp.exe"\n',
+            ["x.yaml:1:4: invisible or direction-changing character U+202E is not allowed (written as an escape)"],
+        ),
         (b'a: "a\\0b"\n', ["x.yaml:1:4: control character U+0000 is not allowed (written as an escape)"]),
         (b'a: "a\\x1b[31m"\n', ["x.yaml:1:4: control character U+001B is not allowed (written as an escape)"]),
-        (b'a: "\\uFEFF"\n', ["x.yaml:1:4: invisible or direction-changing character U+FEFF is not allowed (written as an escape)"]),
-        (b'a: "\\L"\n', ["x.yaml:1:4: invisible or direction-changing character U+2028 is not allowed (written as an escape)"]),
+        (
+            b'a: "\\uFEFF"\n',
+            ["x.yaml:1:4: invisible or direction-changing character U+FEFF is not allowed (written as an escape)"],
+        ),
+        (
+            b'a: "\\L"\n',
+            ["x.yaml:1:4: invisible or direction-changing character U+2028 is not allowed (written as an escape)"],
+        ),
         (b'"k\\e": 1\n', ["x.yaml:1:1: control character U+001B is not allowed (written as an escape)"]),
         # Numbers: a long literal would end in Python's int limit or as inf.
         (b"a: " + b"9" * 5000 + b"\n", ["x.yaml:1:4: numbers may have at most 15 digits"]),
@@ -117,7 +126,7 @@ def test_emoji_tabs_and_traditional_characters_are_text():
     assert document.data == {"a": "社區 👩 “quoted” & <b> é", "b": "tab\there\nline\u00a0nbsp"}
 
 
-RAW_INVISIBLES = "\u061c \U000e0041 \u3164 \u2062 \u00ad \u180e \ufe0f \u034f \u2800 \u115f".split()
+RAW_INVISIBLES = ["\u061c", "\U000e0041", "ㅤ", "\u2062", "\xad", "\u180e", "️", "͏", "⠀", "ᅟ"]
 
 
 @pytest.mark.parametrize("char", RAW_INVISIBLES)

@@ -24,24 +24,30 @@ def test_every_golden_error_message_is_translated():
 
 
 def test_translation_keeps_the_details():
-    assert translate_message("unknown unit 'households'; nearest: household") == "未知的单位“households”；最接近的是：household"
+    assert (
+        translate_message("unknown unit 'households'; nearest: household")
+        == "未知的单位“households”；最接近的是：household"
+    )
     assert translate_message("duplicate key 'a' (first written on line 1)") == "重复的键“a”（第 1 行已写过）"
 
 
 def test_the_hostile_input_messages_are_translated():
-    assert [translate_message(message) for message in (
-        "file starts with a byte order mark (BOM): save it as UTF-8 without BOM",
-        "control character U+001B is not allowed (written as an escape)",
-        "noncharacter U+FFFE is not allowed",
-        "numbers may have at most 15 digits",
-        "a list may have at most 1000 items",
-        "'con' is a device name on Windows and cannot name a file or folder",
-        "'x' is the anchor of the case's title (its id)",
-        "'source-report' is the anchor of source 'report'",
-        "'甲社区' is already the name of data/cases/a.yaml",
-        "would be published at /cases/x/, the address of the generated page docs/cases/x.md; edit data/ instead",
-        "20 more like this: required field is missing",
-    )] == [
+    assert [
+        translate_message(message)
+        for message in (
+            "file starts with a byte order mark (BOM): save it as UTF-8 without BOM",
+            "control character U+001B is not allowed (written as an escape)",
+            "noncharacter U+FFFE is not allowed",
+            "numbers may have at most 15 digits",
+            "a list may have at most 1000 items",
+            "'con' is a device name on Windows and cannot name a file or folder",
+            "'x' is the anchor of the case's title (its id)",
+            "'source-report' is the anchor of source 'report'",
+            "'甲社区' is already the name of data/cases/a.yaml",
+            "would be published at /cases/x/, the address of the generated page docs/cases/x.md; edit data/ instead",
+            "20 more like this: required field is missing",
+        )
+    ] == [
         "文件以字节序标记（BOM）开头：请保存为不带 BOM 的 UTF-8",
         "不允许使用控制字符 U+001B（以转义形式写出）",
         "不允许使用非字符 U+FFFE",

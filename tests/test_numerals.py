@@ -50,6 +50,17 @@ def test_evidence_that_does_not_state_the_value(value, text):
 def test_chinese_numerals_as_articles_write_them():
     values = [0, 3, 10, 12, 20, 105, 315, 1000, 1200, 10005, 16000, 3050000, 120000000]
     assert [chinese(value) for value in values] == [
-        "零", "三", "十", "十二", "二十", "一百零五", "三百一十五", "一千", "一千二百",
-        "一万零五", "一万六千", "三百零五万", "一亿二千万",
+        "零",
+        "三",
+        "十",
+        "十二",
+        "二十",
+        "一百零五",
+        "三百一十五",
+        "一千",
+        "一千二百",
+        "一万零五",
+        "一万六千",
+        "三百零五万",
+        "一亿二千万",
     ]

@@ -11,11 +11,11 @@ from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
+from conftest import FIXTURE_DATA
 
 from casebook.catalog import build_catalog
 from casebook.feed import feed_files
 from casebook.opendata import CASE_COLUMNS, PRACTICE_COLUMNS, open_data_files
-from conftest import FIXTURE_DATA
 
 ROOT = Path(__file__).resolve().parent.parent
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -30,7 +30,12 @@ def files() -> dict[str, bytes]:
 
 def test_files_match_golden_files(files, golden):
     assert sorted(files) == [
-        "data/case.schema.json", "data/cases.csv", "data/cases.json", "data/practices.csv", "en/feed.xml", "feed.xml",
+        "data/case.schema.json",
+        "data/cases.csv",
+        "data/cases.json",
+        "data/practices.csv",
+        "en/feed.xml",
+        "feed.xml",
     ]
     for path in ("data/cases.json", "data/cases.csv", "data/practices.csv", "feed.xml", "en/feed.xml"):
         # Golden files are read with universal newlines: the CSV files' CRLF is checked below.
@@ -68,8 +73,16 @@ def test_cases_csv_has_one_row_per_case_and_figures_with_their_units(files):
     rows = _table(files["data/cases.csv"])
     assert list(rows[0]) == list(CASE_COLUMNS)
     alpha, beta = rows
-    assert (alpha["id"], alpha["name_zh"], alpha["region_en"]) == ("alpha-community", "甲社区", "Inner Mongolia Autonomous Region")
-    assert (alpha["residents_value"], alpha["residents_unit"], alpha["residents_qualifier"]) == ("16000", "person", "over")
+    assert (alpha["id"], alpha["name_zh"], alpha["region_en"]) == (
+        "alpha-community",
+        "甲社区",
+        "Inner Mongolia Autonomous Region",
+    )
+    assert (alpha["residents_value"], alpha["residents_unit"], alpha["residents_qualifier"]) == (
+        "16000",
+        "person",
+        "over",
+    )
     assert (alpha["area_value"], alpha["area_unit"], alpha["area_source"]) == ("0.36", "km2", "report")
     # Not given is an empty cell, never 0.
     assert (beta["households_value"], beta["households_unit"], beta["name_zh"]) == ("", "", "")
@@ -91,9 +104,9 @@ def test_practices_csv_has_one_row_per_practice(files):
 def test_text_that_a_spreadsheet_would_run_as_a_formula_is_made_inert(data_dir):
     record = data_dir / "cases" / "alpha-community.yaml"
     text = record.read_text("utf-8").replace("en: Alpha Community}", 'en: "=HYPERLINK(\\"https://example.org\\")"}')
-    record.write_text(text.replace("zh: 网格员入户走访", "zh: \"+网格员入户走访\""), "utf-8")
+    record.write_text(text.replace("zh: 网格员入户走访", 'zh: "+网格员入户走访"'), "utf-8")
     files = open_data_files(build_catalog(data_dir))
-    assert _table(files["data/cases.csv"])[0]["name_en"] == "'=HYPERLINK(\"https://example.org\")"
+    assert _table(files["data/cases.csv"])[0]["name_en"] == '\'=HYPERLINK("https://example.org")'
     assert _table(files["data/practices.csv"])[0]["title_zh"] == "'+网格员入户走访"
     # The JSON keeps the text as it is: it is data, not a sheet.
     assert json.loads(files["data/cases.json"])["cases"][0]["name"]["en"] == '=HYPERLINK("https://example.org")'

@@ -16,10 +16,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
-from playwright.sync_api import Browser, Page, expect
-
-from sitebuild import build_site, make_project, serving
 from conftest import FIXTURE_DATA
+from playwright.sync_api import Browser, Page, expect
+from sitebuild import build_site, make_project, serving
 
 SITE_URL = "https://casebook.example.org/"
 DPI = 300  # a printer's resolution: a 2.5 cm code is about 300 pixels wide
@@ -43,7 +42,9 @@ def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture data built with a site_url, as a published site is: printed addresses are absolute."""
     project = make_project(tmp_path_factory.mktemp("print"), FIXTURE_DATA)
     config = (project / "mkdocs.yml").read_text("utf-8")
-    (project / "mkdocs.yml").write_text(config.replace("docs_dir: docs\n", f"site_url: {SITE_URL}\ndocs_dir: docs\n"), "utf-8")
+    (project / "mkdocs.yml").write_text(
+        config.replace("docs_dir: docs\n", f"site_url: {SITE_URL}\ndocs_dir: docs\n"), "utf-8"
+    )
     result = build_site(project)
     assert result.returncode == 0, result.stderr
     return project / "site"

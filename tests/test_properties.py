@@ -8,6 +8,7 @@ import shutil
 
 import markdown
 import yaml
+from conftest import FIXTURE_DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,11 +19,43 @@ from casebook.loader import load_bytes
 from casebook.problems import Problem
 from casebook.render import plan_pages
 from casebook.scanner import _PageScanner, committed_allowlist
-from conftest import FIXTURE_DATA
 
 YAML_PIECES = st.sampled_from(
-    ["a", ":", " ", "\n", "- ", "[", "]", "{", "}", ",", "&x", "*x", "!!str", "<<", "'", '"', "#", "---", "|", ">",
-     "\t", "\r", "0x1", "010", "no", "~", "2024-01-01", "\u202e", "\ufeff", "\x00", "社区", "?", "%YAML 1.1"]
+    [
+        "a",
+        ":",
+        " ",
+        "\n",
+        "- ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "&x",
+        "*x",
+        "!!str",
+        "<<",
+        "'",
+        '"',
+        "#",
+        "---",
+        "|",
+        ">",
+        "\t",
+        "\r",
+        "0x1",
+        "010",
+        "no",
+        "~",
+        "2024-01-01",
+        "\u202e",
+        "\ufeff",
+        "\x00",
+        "社区",
+        "?",
+        "%YAML 1.1",
+    ]
 )
 
 
@@ -44,10 +77,12 @@ def test_loader_never_crashes_on_yaml_like_text(text: str):
     _assert_reported(text.encode("utf-8", "surrogatepass"))
 
 
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.text(max_size=30))
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-(10**6), 10**6), st.text(max_size=30))
 TREES = st.recursive(
     SCALARS,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(min_size=1, max_size=10), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(min_size=1, max_size=10), children, max_size=4)
+    ),
     max_leaves=20,
 )
 
@@ -75,8 +110,17 @@ LINE = st.text(
 ).filter(lambda text: text.strip() and first_refused(text) is None)  # tests/test_unicode_inputs.py has the rest
 HOSTILE = st.one_of(
     LINE,
-    st.sampled_from(["<script>alert(1)</script>", "[x](javascript:alert(1))", "{: onclick=alert(1) }",
-                     '" onmouseover="alert(1)', "*a* _b_ `c` # d | e", "&lt;&amp;&#106;", "--8<-- \"/etc/passwd\""]),
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "[x](javascript:alert(1))",
+            "{: onclick=alert(1) }",
+            '" onmouseover="alert(1)',
+            "*a* _b_ `c` # d | e",
+            "&lt;&amp;&#106;",
+            '--8<-- "/etc/passwd"',
+        ]
+    ),
 )
 
 
@@ -90,14 +134,23 @@ def test_valid_records_survive_load_render_scan(tmp_path_factory, name, title, d
         "name": {"zh": name, "en": name},
         "location": {},
         "summary": {"zh": description, "en": description},
-        "practices": [{
-            "id": "generated-practice",
-            "title": {"zh": title, "en": title},
-            "themes": ["grid-governance"],
-            "description": {"zh": description, "en": description},
-            "figures": [{"label": {"zh": label, "en": label}, "value": 5, "unit": "case", "source": "s",
-                         "evidence": f"5 {label}"}],
-        }],
+        "practices": [
+            {
+                "id": "generated-practice",
+                "title": {"zh": title, "en": title},
+                "themes": ["grid-governance"],
+                "description": {"zh": description, "en": description},
+                "figures": [
+                    {
+                        "label": {"zh": label, "en": label},
+                        "value": 5,
+                        "unit": "case",
+                        "source": "s",
+                        "evidence": f"5 {label}",
+                    }
+                ],
+            }
+        ],
         "sources": [{"id": "s", "publisher": {"zh": label, "en": label}, "title": {"zh": title}, "language": "zh"}],
         "translation": {"original": "zh", "state": "reviewed"},
         "added": dt.date(2026, 1, 1).isoformat(),
@@ -115,7 +168,11 @@ def test_valid_records_survive_load_render_scan(tmp_path_factory, name, title, d
     assert html.unescape(heading) == " ".join(name.split())
 
 
-PROSE_CHARS = st.sampled_from(list("社区居民调解。，、“”（）：；abcXYZ 019.,;:'\"()%=+-#>/?@$^{}\u00a0\u2028\u2029\x85\x0b\u3000*_`[]<>\\&!|~\n\t"))
+PROSE_CHARS = st.sampled_from(
+    list(
+        "社区居民调解。，、“”（）：；abcXYZ 019.,;:'\"()%=+-#>/?@$^{}\u00a0\u2028\u2029\x85\x0b\u3000*_`[]<>\\&!|~\n\t"
+    )
+)
 
 
 @settings(max_examples=3000)

@@ -11,11 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURE_DATA
+from sitebuild import make_project
 
 from casebook.publish import PublishError, publish
 from casebook.scanner import Allowlist, committed_allowlist
-from conftest import FIXTURE_DATA
-from sitebuild import make_project
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -129,7 +129,10 @@ def test_no_unit_is_a_catch_all(catalog):
 )
 def test_units_read_as_the_articles_count(catalog, case_id, zh, en):
     case = next(case for case in catalog.cases if case.id == case_id)
-    shown = {(formatting.figure(f, "zh", catalog.vocab), formatting.figure(f, "en", catalog.vocab)) for _, f in _figures(case)}
+    shown = {
+        (formatting.figure(f, "zh", catalog.vocab), formatting.figure(f, "en", catalog.vocab))
+        for _, f in _figures(case)
+    }
     assert (zh, en) in shown
 
 
@@ -152,9 +155,10 @@ def test_place_levels_the_source_does_not_name_are_marked_derived(catalog):
 
 
 def test_real_site_builds_strictly_and_passes_the_scan(tmp_path_factory, catalog):
+    from sitebuild import make_project
+
     from casebook.publish import publish
     from casebook.scanner import committed_allowlist, scan_site
-    from sitebuild import make_project
 
     project = make_project(tmp_path_factory.mktemp("real"), ROOT / "data")
     site = publish(project)  # strict build into a fresh folder, scanned before it is published

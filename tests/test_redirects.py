@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import FIXTURE_DATA
+
 from casebook.catalog import build_catalog
 from casebook.redirects import redirect_files
-from conftest import FIXTURE_DATA
 
 
 def test_redirect_pages_match_golden_files(golden):

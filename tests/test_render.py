@@ -5,13 +5,13 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
+from conftest import FIXTURE_DATA
 
 from casebook import formatting
 from casebook.catalog import build_catalog
 from casebook.markup import inline, prose
 from casebook.model import Figure
 from casebook.render import plan_pages
-from conftest import FIXTURE_DATA
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +123,10 @@ def test_a_theme_with_many_practices_is_summed_up_on_the_practices_page(catalog,
     monkeypatch.setattr(render, "PRACTICE_LIST_LIMIT", 0)  # each fixture theme has one practice
     pages = {page.path: page.content for page in plan_pages(catalog)}
     section = pages["practices/index.en.md"].split("{#dispute-mediation}")[1].split("\n## ")[0]
-    assert section.strip() == "[Practices under this theme: 1, all listed on the theme page](../themes/dispute-mediation.md)"
+    assert (
+        section.strip()
+        == "[Practices under this theme: 1, all listed on the theme page](../themes/dispute-mediation.md)"
+    )
 
 
 def test_pages_rendered_by_several_processes_are_the_same_pages(catalog):
@@ -158,28 +161,47 @@ def _case_page(data_dir, path: str) -> str:
 
 def test_a_traditional_chinese_original_is_named_as_such(data_dir):
     record = data_dir / "cases" / "alpha-community.yaml"
-    record.write_text(record.read_text("utf-8").replace("translation: {original: zh,", "translation: {original: zh-Hant,"), "utf-8")
+    record.write_text(
+        record.read_text("utf-8").replace("translation: {original: zh,", "translation: {original: zh-Hant,"), "utf-8"
+    )
     zh = _case_page(data_dir, "cases/alpha-community.md")
     assert '<p class="cb-translation cb-original">本页中文据繁体中文原文写成，用简体字。</p>' in zh
-    assert "<p class=\"cb-dates\">原文语言：繁体中文。本页中文据繁体中文原文写成，用简体字。</p>" in zh
+    assert '<p class="cb-dates">原文语言：繁体中文。本页中文据繁体中文原文写成，用简体字。</p>' in zh
     en = _case_page(data_dir, "cases/alpha-community.en.md")
-    assert "<p class=\"cb-dates\">Original language: Traditional Chinese. The English text on this page is translated" in en
+    assert (
+        '<p class="cb-dates">Original language: Traditional Chinese. The English text on this page is translated' in en
+    )
 
 
 def test_a_subdistrict_lists_its_members_and_each_practice_names_its_own(data_dir):
     record = data_dir / "cases" / "alpha-community.yaml"
-    text = record.read_text("utf-8").replace(
-        "location:\n",
-        "level: subdistrict\nmembers:\n  - {id: east, name: {zh: Dongyuan小区, en: Dongyuan Compound}}\nlocation:\n",
-    ).replace("  - id: mediation-room\n", "  - id: mediation-room\n    member: east\n")
+    text = (
+        record.read_text("utf-8")
+        .replace(
+            "location:\n",
+            "level: subdistrict\nmembers:\n  - {id: east, name: {zh: Dongyuan小区, en: Dongyuan Compound}}\nlocation:\n",
+        )
+        .replace("  - id: mediation-room\n", "  - id: mediation-room\n    member: east\n")
+    )
     record.write_text(text, "utf-8")
     for path, heading, intro_start, member_line in (
-        ("cases/alpha-community.md", "## 下属社区和小区 {#members}", "本案例为街道一级", "<p class=\"cb-member\">所属：Dongyuan小区</p>"),
-        ("cases/alpha-community.en.md", "## Member communities and compounds {#members}", "This case is a subdistrict",
-         "<p class=\"cb-member\">Community: Dongyuan Compound</p>"),
+        (
+            "cases/alpha-community.md",
+            "## 下属社区和小区 {#members}",
+            "本案例为街道一级",
+            '<p class="cb-member">所属：Dongyuan小区</p>',
+        ),
+        (
+            "cases/alpha-community.en.md",
+            "## Member communities and compounds {#members}",
+            "This case is a subdistrict",
+            '<p class="cb-member">Community: Dongyuan Compound</p>',
+        ),
     ):
         page = _case_page(data_dir, path)
         members = page.split(heading + "\n\n", 1)[1].split("\n\n\n", 1)[0]
         assert members.startswith(intro_start)
-        assert members.endswith("\n\n- " + ("Dongyuan小区" if path.endswith(".md") and not path.endswith(".en.md") else "Dongyuan Compound"))
+        assert members.endswith(
+            "\n\n- " + ("Dongyuan小区" if path.endswith(".md") and not path.endswith(".en.md") else "Dongyuan Compound")
+        )
         assert page.count('<p class="cb-member">') == 1 and member_line in page

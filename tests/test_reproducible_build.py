@@ -13,12 +13,15 @@ import gzip
 import re
 from pathlib import Path
 
-from casebook.search import FRAGMENT_MAGIC
 from conftest import FIXTURE_DATA
 from sitebuild import build_site, make_project
 
+from casebook.search import FRAGMENT_MAGIC
+
 # Relative paths of the files that may differ, as patterns.
-RANDOM_ORDER = re.compile(r"(?:.*/)?pagefind[^/]*/(?:filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)")
+RANDOM_ORDER = re.compile(
+    r"(?:.*/)?pagefind[^/]*/(?:filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)"
+)
 
 
 def _build(folder: Path) -> Path:
@@ -41,11 +44,11 @@ def _cbor(data: bytes, at: int = 0) -> tuple[object, int]:
         length = info
     else:
         size = 1 << (info - 24)
-        length, at = int.from_bytes(data[at:at + size], "big"), at + size
+        length, at = int.from_bytes(data[at : at + size], "big"), at + size
     if major == 0:
         return length, at
     if major in (2, 3):
-        raw = data[at:at + length]
+        raw = data[at : at + length]
         return (raw.decode() if major == 3 else raw), at + length
     items = []
     for _ in range(length * (2 if major == 5 else 1)):
@@ -59,7 +62,7 @@ def _filters(files: dict[str, bytes]) -> dict[str, object]:
     decoded = {}
     for path, content in files.items():
         if path.endswith(".pf_filter"):
-            group, values = _cbor(gzip.decompress(content)[len(FRAGMENT_MAGIC):])[0]
+            group, values = _cbor(gzip.decompress(content)[len(FRAGMENT_MAGIC) :])[0]
             decoded[f"{path.rsplit('/', 2)[0]}:{group}"] = sorted((value, sorted(pages)) for value, pages in values)
     return decoded
 
@@ -74,7 +77,9 @@ def test_two_builds_of_the_same_inputs_give_the_same_site(tmp_path: Path):
     assert _filters(first) == _filters(second)
     assert sorted(_filters(first)) == sorted(
         f"{bundle}:{group}"
-        for bundle, groups in (("en/pagefind", ("Cities", "Ethnic groups", "Honours", "Regions", "Themes")),
-                               ("pagefind", ("城市", "民族", "荣誉", "地区", "主题")))
+        for bundle, groups in (
+            ("en/pagefind", ("Cities", "Ethnic groups", "Honours", "Regions", "Themes")),
+            ("pagefind", ("城市", "民族", "荣誉", "地区", "主题")),
+        )
         for group in groups
     )

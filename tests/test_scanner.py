@@ -41,10 +41,16 @@ def _inject(site: Path, page: str, html: str) -> None:
 @pytest.mark.parametrize(
     ("html", "finding"),
     [
-        ("<script>alert(1)</script>", ("element <script> is not made by the templates", "inline script not made by the templates")),
+        (
+            "<script>alert(1)</script>",
+            ("element <script> is not made by the templates", "inline script not made by the templates"),
+        ),
         (
             '<script src="https://evil.example/x.js"></script>',
-            ("element <script> is not made by the templates", "script file https://evil.example/x.js is not made by the templates"),
+            (
+                "element <script> is not made by the templates",
+                "script file https://evil.example/x.js is not made by the templates",
+            ),
         ),
         ('<p onclick="alert(1)">x</p>', "event handler onclick on <p>"),
         ('<a href="javascript:alert(1)">x</a>', "javascript: URL in href of <a>"),
@@ -56,7 +62,10 @@ def _inject(site: Path, page: str, html: str) -> None:
         ("<object></object>", "element <object> is not made by the templates"),
         ("<embed>", "element <embed> is not made by the templates"),
         ('<form action="https://evil.example/"></form>', "element <form> is not made by the templates"),
-        ('<meta http-equiv="refresh" content="0;url=https://evil.example/">', "element <meta> is not made by the templates"),
+        (
+            '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+            "element <meta> is not made by the templates",
+        ),
         ('<base href="https://evil.example/">', "element <base> is not made by the templates"),
         ("<style>body{display:none}</style>", "element <style> is not made by the templates"),
         ('<p id="mediation-room">x</p>', 'id "mediation-room" is used twice'),
@@ -65,13 +74,14 @@ def _inject(site: Path, page: str, html: str) -> None:
 def test_scanner_reports_what_the_templates_never_make(site_copy: Path, html: str, finding: str | tuple[str, ...]):
     _inject(site_copy, "en/cases/alpha-community/index.html", html)
     expected = (finding,) if isinstance(finding, str) else finding
-    assert scan_site(site_copy, committed_allowlist()) == [f"en/cases/alpha-community/index.html: {f}" for f in expected]
-
+    assert scan_site(site_copy, committed_allowlist()) == [
+        f"en/cases/alpha-community/index.html: {f}" for f in expected
+    ]
 
 
 def test_scanner_reports_addresses_in_the_search_index_that_leave_the_site(site_copy: Path):
     fragment = next((site_copy / "en" / "pagefind" / "fragment").glob("*.pf_fragment"))
-    data = json.loads(gzip.decompress(fragment.read_bytes())[len(FRAGMENT_MAGIC):])
+    data = json.loads(gzip.decompress(fragment.read_bytes())[len(FRAGMENT_MAGIC) :])
     data["url"] = "javascript:alert(1)"
     data["meta"]["image"] = "https://evil.example/x.png"
     fragment.write_bytes(gzip.compress(FRAGMENT_MAGIC + json.dumps(data).encode()))

@@ -18,17 +18,20 @@ def site_with(tmp_path: Path, pages: dict[str, str]) -> Path:
 
 
 def test_parts_hold_the_marked_pages_of_one_language_in_path_order(tmp_path: Path):
-    site = site_with(tmp_path, {
-        "index.html": MARKED,
-        "cases/b/index.html": MARKED,
-        "cases/a/index.html": MARKED,
-        "themes/index.html": UNMARKED,
-        "about/index.html": MARKED,
-        "en/index.html": MARKED,
-        "en/cases/a/index.html": MARKED,
-        "pagefind/pagefind-ui.html": MARKED,
-        "pagefind-2/stray.html": MARKED,
-    })
+    site = site_with(
+        tmp_path,
+        {
+            "index.html": MARKED,
+            "cases/b/index.html": MARKED,
+            "cases/a/index.html": MARKED,
+            "themes/index.html": UNMARKED,
+            "about/index.html": MARKED,
+            "en/index.html": MARKED,
+            "en/cases/a/index.html": MARKED,
+            "pagefind/pagefind-ui.html": MARKED,
+            "pagefind-2/stray.html": MARKED,
+        },
+    )
     assert plan_parts(site, "", ("en",), part_pages=2) == [
         ["about/index.html", "cases/a/index.html"],
         ["cases/b/index.html", "index.html"],

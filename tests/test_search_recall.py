@@ -17,13 +17,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURE_DATA
 from playwright.sync_api import Browser
+from sitebuild import ROOT, build_site, make_project, serving
 
 from casebook.catalog import Catalog, build_catalog
 from casebook.model import Name
 from casebook.search import ZERO_WIDTH_SPACE, fragments
-from conftest import FIXTURE_DATA
-from sitebuild import ROOT, build_site, make_project, serving
 
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 PRECISION_TARGET = 0.95

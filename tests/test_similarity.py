@@ -27,7 +27,9 @@ def test_a_copied_sentence_scores_high_and_is_found():
 
 
 def test_the_same_facts_in_our_own_words_pass():
-    ours = "18家“双报到”单位与社区结成了紧密的合作关系；社区又请来志愿者协会和爱心企业，把义诊、义剪等公益活动办成常态。"
+    ours = (
+        "18家“双报到”单位与社区结成了紧密的合作关系；社区又请来志愿者协会和爱心企业，把义诊、义剪等公益活动办成常态。"
+    )
     assert [round(m.score, 2) for m in near_copies(ours, [ARTICLE], threshold=0.0)] == [0.19, 0.44]
     assert list(near_copies(ours, [ARTICLE])) == []
 

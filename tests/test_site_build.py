@@ -11,10 +11,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from casebook.search import fragments
 from conftest import FIXTURE_DATA
 from sitebuild import build_site, make_project
+
+from casebook.search import fragments
 
 
 def html_pages(site: Path) -> list[str]:
@@ -38,31 +38,59 @@ def test_every_page_declares_its_language(built_site: Path):
 
 def test_without_a_site_url_no_sitemap_is_published(built_site: Path):
     # Its URLs must be absolute: without site_url, MkDocs would write "None./", "Noneabout/" …
-    assert sorted(path.name for path in built_site.iterdir() if path.is_file()) == ["404.html", "feed.xml", "index.html"]
+    assert sorted(path.name for path in built_site.iterdir() if path.is_file()) == [
+        "404.html",
+        "feed.xml",
+        "index.html",
+    ]
 
 
 def test_with_a_site_url_the_sitemap_lists_every_page_with_its_translation(tmp_path: Path):
     project = _project(tmp_path)
     config = (project / "mkdocs.yml").read_text("utf-8")
-    (project / "mkdocs.yml").write_text(config.replace("docs_dir: docs\n", "site_url: https://casebook.example.org/\ndocs_dir: docs\n"), "utf-8")
+    (project / "mkdocs.yml").write_text(
+        config.replace("docs_dir: docs\n", "site_url: https://casebook.example.org/\ndocs_dir: docs\n"), "utf-8"
+    )
     # The build's date, fixed so that a build crossing midnight cannot change it (reproducible-builds.org).
     result = build_site(project, env={"SOURCE_DATE_EPOCH": "1764547200"})  # 2025-12-01 00:00 UTC
     assert result.returncode == 0, result.stderr
     sitemap = (project / "site" / "sitemap.xml").read_text("utf-8")
     root = "https://casebook.example.org/"
-    assert re.findall(r"<loc>(.*?)</loc>", sitemap) == [root + path for path in (
-        "", "about/", "benchmark/", "contribute/", "data/", "search/", "cases/", "cases/alpha-community/", "cases/beta-community/",
-        "collections/", "collections/neighbourhood-workshop/", "compare/", "glossary/", "handouts/neighbourhood-workshop/", "overview/",
-        "practices/", "regions/", "regions/inner-mongolia/", "status/", "themes/",
-        "themes/dispute-mediation/", "themes/festivals-and-culture/", "themes/grid-governance/",
-    )]
+    assert re.findall(r"<loc>(.*?)</loc>", sitemap) == [
+        root + path
+        for path in (
+            "",
+            "about/",
+            "benchmark/",
+            "contribute/",
+            "data/",
+            "search/",
+            "cases/",
+            "cases/alpha-community/",
+            "cases/beta-community/",
+            "collections/",
+            "collections/neighbourhood-workshop/",
+            "compare/",
+            "glossary/",
+            "handouts/neighbourhood-workshop/",
+            "overview/",
+            "practices/",
+            "regions/",
+            "regions/inner-mongolia/",
+            "status/",
+            "themes/",
+            "themes/dispute-mediation/",
+            "themes/festivals-and-culture/",
+            "themes/grid-governance/",
+        )
+    ]
     alpha = (project / "site" / "en" / "cases" / "alpha-community" / "index.html").read_text("utf-8")
     assert f'<link rel="canonical" href="{root}en/cases/alpha-community/">' in alpha
     assert f'<meta property="og:url" content="{root}en/cases/alpha-community/">' in alpha
     assert (
-        f'<loc>{root}cases/alpha-community/</loc>\n'
-        '        <lastmod>2025-12-01</lastmod>\n'
-        '        <changefreq>daily</changefreq>\n'
+        f"<loc>{root}cases/alpha-community/</loc>\n"
+        "        <lastmod>2025-12-01</lastmod>\n"
+        "        <changefreq>daily</changefreq>\n"
         f'        <xhtml:link rel="alternate" hreflang="zh" href="{root}cases/alpha-community/"/>\n'
         f'        <xhtml:link rel="alternate" hreflang="en" href="{root}en/cases/alpha-community/"/>\n'
     ) in sitemap
@@ -81,8 +109,21 @@ def test_case_anchors_are_identical_in_both_languages(built_site: Path, case: st
 
 def test_practice_anchors_are_the_practice_ids(built_site: Path):
     ids = _heading_ids(read(built_site, "en/cases/alpha-community/index.html"))
-    assert ids == ["alpha-community", "profile", "brands", "practices", "grid-worker-visits", "mediation-room", "festival-gatherings",
-                   "honours", "related", "sources", "translation", "cite", "changes"]
+    assert ids == [
+        "alpha-community",
+        "profile",
+        "brands",
+        "practices",
+        "grid-worker-visits",
+        "mediation-room",
+        "festival-gatherings",
+        "honours",
+        "related",
+        "sources",
+        "translation",
+        "cite",
+        "changes",
+    ]
 
 
 def test_language_switcher_stays_on_the_same_case(built_site: Path):
@@ -115,7 +156,10 @@ def test_missing_translation_is_shown_as_missing(built_site: Path):
 
 def test_translated_text_is_marked_as_translation(built_site: Path):
     en = read(built_site, "en/cases/alpha-community/index.html")
-    assert "The English text on this page is translated from the Chinese original; the translation has been reviewed." in en
+    assert (
+        "The English text on this page is translated from the Chinese original; the translation has been reviewed."
+        in en
+    )
     zh = read(built_site, "cases/beta-community/index.html")
     assert "本页中文为英文原文的机器翻译，尚未审校。" in zh
 
@@ -132,9 +176,22 @@ def _indexed(site: Path) -> dict[str, dict]:
 
 def test_search_indexes_case_and_guide_pages_in_both_languages_not_listings(built_site: Path):
     assert sorted(_indexed(built_site)) == [
-        "/", "/about/", "/benchmark/", "/cases/alpha-community/", "/cases/beta-community/", "/contribute/", "/data/",
-        "/en/", "/en/about/", "/en/benchmark/", "/en/cases/alpha-community/", "/en/cases/beta-community/",
-        "/en/contribute/", "/en/data/", "/en/glossary/", "/glossary/",
+        "/",
+        "/about/",
+        "/benchmark/",
+        "/cases/alpha-community/",
+        "/cases/beta-community/",
+        "/contribute/",
+        "/data/",
+        "/en/",
+        "/en/about/",
+        "/en/benchmark/",
+        "/en/cases/alpha-community/",
+        "/en/cases/beta-community/",
+        "/en/contribute/",
+        "/en/data/",
+        "/en/glossary/",
+        "/glossary/",
     ]
 
 
@@ -154,10 +211,16 @@ def test_each_language_is_indexed_in_parts_its_search_page_merges(built_site: Pa
 
 def test_open_data_and_feeds_are_published_beside_the_pages(built_site: Path):
     assert sorted(path.name for path in (built_site / "data").iterdir()) == [
-        "case.schema.json", "cases.csv", "cases.json", "index.html", "practices.csv",
+        "case.schema.json",
+        "cases.csv",
+        "cases.json",
+        "index.html",
+        "practices.csv",
     ]
     assert not (built_site / "en" / "data" / "cases.json").exists()  # one copy, linked from both languages
-    assert read(built_site, "feed.xml").startswith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh">')
+    assert read(built_site, "feed.xml").startswith(
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh">'
+    )
     assert '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">' in read(built_site, "en/feed.xml")
 
 
@@ -175,7 +238,9 @@ def test_open_data_and_feeds_are_published_beside_the_pages(built_site: Path):
 )
 def test_every_page_links_the_feed_of_its_language(built_site: Path, page: str, feed: str):
     title = "Community Practice Casebook" if page.startswith("en/") else "社区实践案例库"
-    assert f'<link rel="alternate feed" type="application/atom+xml" title="{title}" href="{feed}">' in read(built_site, page)
+    assert f'<link rel="alternate feed" type="application/atom+xml" title="{title}" href="{feed}">' in read(
+        built_site, page
+    )
 
 
 def test_pages_carry_sharing_cards_in_their_language_and_no_hreflang_links_in_the_head(built_site: Path):
@@ -189,7 +254,9 @@ def test_pages_carry_sharing_cards_in_their_language_and_no_hreflang_links_in_th
         '<meta name="twitter:title" content="Alpha Community">',
     ):
         assert tag in en
-    assert '<meta property="og:description" content="Alpha Community is home to residents of several ethnic groups.' in en
+    assert (
+        '<meta property="og:description" content="Alpha Community is home to residents of several ethnic groups.' in en
+    )
     zh = read(built_site, "themes/grid-governance/index.html")
     assert '<meta property="og:type" content="website">' in zh and '<meta property="og:locale" content="zh_CN">' in zh
     # Material's script fetches <page>/sitemap.xml for each <link rel="alternate"> (two 404s a page).
@@ -232,20 +299,22 @@ def test_every_internal_link_and_anchor_of_the_built_site_resolves(built_site: P
         source = built_site / page
         for href in _links(source).hrefs:
             parts = urllib.parse.urlsplit(href)
-            if parts.scheme or parts.netloc or href.startswith("#") and not parts.fragment:
+            if parts.scheme or parts.netloc or (href.startswith("#") and not parts.fragment):
                 continue
             path = urllib.parse.unquote(parts.path)
             folder = built_site if path.startswith("/") else source.parent  # 404.html links from the root
             target = (folder / path.lstrip("/")).resolve() if path else source
             if target.is_dir():
                 target = target / "index.html"
-            if not target.is_file() or parts.fragment and parts.fragment not in _links(target).ids:
+            if not target.is_file() or (parts.fragment and parts.fragment not in _links(target).ids):
                 broken.append(f"{page}: {href}")
     assert broken == []
 
 
 def test_pages_load_nothing_from_other_origins(built_site: Path):
-    resource = re.compile(r'<(?:script|img|iframe|source|video|audio)[^>]+src="(https?:)?//|<link[^>]+href="(https?:)?//')
+    resource = re.compile(
+        r'<(?:script|img|iframe|source|video|audio)[^>]+src="(https?:)?//|<link[^>]+href="(https?:)?//'
+    )
     for page in html_pages(built_site):
         assert not resource.search(read(built_site, page)), page
     for css in built_site.rglob("*.css"):
@@ -282,7 +351,9 @@ def test_a_broken_link_in_the_other_language_fails_the_build_too(tmp_path: Path)
 
 def test_broken_anchor_fails_the_strict_build(tmp_path: Path):
     project = _project(tmp_path)
-    (project / "docs" / "about.md").write_text("# About\n\n[gone](cases/alpha-community.md#no-such-practice)\n", "utf-8")
+    (project / "docs" / "about.md").write_text(
+        "# About\n\n[gone](cases/alpha-community.md#no-such-practice)\n", "utf-8"
+    )
     result = build_site(project)
     assert result.returncode == 1
     assert (
@@ -335,6 +406,7 @@ def test_build_fails_when_the_search_index_cannot_be_written(tmp_path: Path):
     result = build_site(project, env={"PYTHONPATH": str(blocker.parent)})
     assert result.returncode == 1
     assert "Pagefind failed (1):\npagefind blocked for this test" in result.stderr
+
 
 def test_preview_builds_only_the_named_records(tmp_path: Path):
     project = _project(tmp_path)

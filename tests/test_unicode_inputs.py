@@ -9,6 +9,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from conftest import FIXTURE_DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +18,6 @@ from casebook.characters import refused
 from casebook.problems import DataError
 from casebook.render import plan_pages
 from casebook.scanner import _PageScanner, committed_allowlist
-from conftest import FIXTURE_DATA
 
 # A record whose every text is a placeholder; TEXT_FIELDS names them.
 RECORD = """\
@@ -43,7 +43,9 @@ added: 2026-01-01
 updated: 2026-01-01
 """
 TEXT_FIELDS = sorted(
-    word for word in RECORD.replace("{", " ").replace("}", " ").replace(",", " ").split() if word.isupper() and "_" in word
+    word
+    for word in RECORD.replace("{", " ").replace("}", " ").replace(",", " ").split()
+    if word.isupper() and "_" in word
 )
 THEME_LABEL = "Grid governance"  # in the fixture's data/vocab/themes.yaml
 FIELDS = [*TEXT_FIELDS, "THEME_LABEL"]
@@ -78,7 +80,9 @@ def _page_findings(catalog) -> list[str]:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(char=CHARACTERS, field=st.sampled_from(FIELDS), raw=st.booleans())
-def test_every_character_is_refused_with_its_code_point_or_published_inert(project: Path, char: str, field: str, raw: bool):
+def test_every_character_is_refused_with_its_code_point_or_published_inert(
+    project: Path, char: str, field: str, raw: bool
+):
     record, themes = RECORD, (FIXTURE_DATA / "vocab" / "themes.yaml").read_text("utf-8")
     value = _written(char, raw)
     if field == "THEME_LABEL":

@@ -109,7 +109,7 @@ def build_catalog(
     # Never read through a link or a pipe: unexpected_entries reports them.
     files = [(path, _shown(path, base)) for path in case_paths if not path.is_symlink() and path.is_file()]
     loaded = fork_imap(functools.partial(_load_record, vocab=vocab), files, workers)
-    for (path, shown_as), result in zip(files, loaded):
+    for (path, shown_as), result in zip(files, loaded, strict=True):
         problems += result.problems
         if result.data is not None:
             records.append(Record(Case.model_validate(result.data), shown_as, result.raw, path.stem))

@@ -58,8 +58,7 @@ def _ignorable(code: int) -> bool:
 # direction marks, CJK punctuation, ideographs and full-width forms. Only the
 # characters outside these are looked up one by one.
 _COMMON = re.compile(
-    "[^\t\n\x20-\x7e\u00c0-\u00ff\u2010-\u2027\u2030-\u205e"
-    "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]"
+    "[^\t\n\x20-\x7e\u00c0-\u00ff\u2010-\u2027\u2030-\u205e\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]"
 )
 
 

@@ -17,7 +17,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display: files only
 
-from matplotlib import pyplot  # noqa: E402  (after choosing the backend)
+from matplotlib import pyplot
 
 FONT_SIZE = 10  # points
 BAR_FILL = "#333333"  # dark grey: reads the same in colour, in greyscale and on paper
@@ -43,7 +43,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], value_labels: Sequ
             axes.set_yticks(list(positions), list(labels))
             axes.invert_yaxis()
             axes.set_xlim(0, (max(values, default=0) or 1) * 1.35)  # room for the value labels
-            for position, value, text in zip(positions, values, value_labels):
+            for position, value, text in zip(positions, values, value_labels, strict=True):
                 axes.annotate(text, (value, position), xytext=(4, 0), textcoords="offset points", va="center")
             axes.xaxis.set_visible(False)
             for side in ("top", "right", "bottom"):
@@ -61,6 +61,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], value_labels: Sequ
 
 def _text_width_in(labels: Sequence[str]) -> float:
     """The widest label in inches: wide (CJK) characters take one em, others about 0.6."""
+
     def ems(text: str) -> float:
         return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.6 for char in text)
 

@@ -15,11 +15,11 @@ from .catalog import CASES_DIR, COLLECTIONS_DIR, Catalog, build_catalog
 from .messages_zh import report_zh, translate_message
 from .model import ID_PATTERN, MAX_ID
 from .pipeline import generate
+from .problems import DataError, field_path, report
 from .publish import PublishError, publish
+from .rules import texts
 from .scanner import committed_allowlist, learn_allowlist, scan_site
 from .schema import collection_schema_text, schema_text
-from .problems import DataError, field_path, report
-from .rules import texts
 from .similarity import NEAR_COPY, near_copies
 from .translation import STATES, case_states, counts, fingerprint
 
@@ -44,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="casebook", description="Community Practice Casebook tools 社区实践案例库工具")
+    parser = argparse.ArgumentParser(
+        prog="casebook", description="Community Practice Casebook tools 社区实践案例库工具"
+    )
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
     new = commands.add_parser("new", help="scaffold data/cases/<id>.yaml from the template 新建案例")
@@ -54,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
         "hyphens, such as xinhua-community (never reused) 编号：小写英文字母和数字，以单个连字符分隔",
     )
     new.add_argument(
-        "--collection", action="store_true", help="scaffold data/collections/<id>.yaml, a workshop collection 新建培训选集"
+        "--collection",
+        action="store_true",
+        help="scaffold data/collections/<id>.yaml, a workshop collection 新建培训选集",
     )
     new.set_defaults(run=_new)
     check = commands.add_parser("check", help="validate records (default: all) 检查案例")
@@ -70,7 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     generate_cmd.set_defaults(run=_generate)
     publish_cmd = commands.add_parser("publish", help="build into a fresh folder, scan, then replace site/ 构建并发布")
     publish_cmd.set_defaults(run=_publish)
-    similar = commands.add_parser("similar", help="sentences of a record that follow its article too closely 近似抄写检查")
+    similar = commands.add_parser(
+        "similar", help="sentences of a record that follow its article too closely 近似抄写检查"
+    )
     similar.add_argument("record", type=Path)
     similar.add_argument("article", type=Path, help="the source article as plain text")
     similar.add_argument("--threshold", type=float, default=NEAR_COPY)
@@ -87,7 +93,9 @@ def _new(args: argparse.Namespace) -> int:
     if not re.fullmatch(ID_PATTERN, case_id) or len(case_id) > MAX_ID:
         sys.stderr.write(f"'{case_id}' is not a valid id: use lowercase ASCII letters and digits joined by hyphens\n")
         return 1
-    folder, template_name = (COLLECTIONS_DIR, "new-collection.yaml") if args.collection else (CASES_DIR, "new-case.yaml")
+    folder, template_name = (
+        (COLLECTIONS_DIR, "new-collection.yaml") if args.collection else (CASES_DIR, "new-case.yaml")
+    )
     target = args.root / "data" / folder / f"{case_id}.yaml"
     if target.exists():
         sys.stderr.write(f"{target.as_posix()} already exists: choose another id (ids are never reused)\n")
@@ -190,7 +198,11 @@ def _similar(args: argparse.Namespace) -> int:
     lang = case.translation.text_lang
     article = args.article.read_text("utf-8")
     prose = [("summary", case.summary)] + [(f"practices.{p.id}", p.description) for p in case.practices]
-    found = [(where, match) for where, text in prose for match in near_copies(text.get(lang) or "", [article], args.threshold)]
+    found = [
+        (where, match)
+        for where, text in prose
+        for match in near_copies(text.get(lang) or "", [article], args.threshold)
+    ]
     for where, match in found:
         sys.stdout.write(f"{match.score:.2f} {where}: {match.sentence}\n     source: {match.passage}\n")
     sys.stdout.write(f"{len(found)} sentences at or above {args.threshold:.2f}\n")

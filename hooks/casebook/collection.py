@@ -53,7 +53,9 @@ class Collection(Strict):
         (), max_length=MAX_PROMPTS, description="prompts for the whole workshop 贯穿全场的讨论题"
     )
     items: tuple[Item, ...] = Field(
-        min_length=1, max_length=MAX_COLLECTION_ITEMS, description="cases and practices, in workshop order 按顺序排列的案例与做法"
+        min_length=1,
+        max_length=MAX_COLLECTION_ITEMS,
+        description="cases and practices, in workshop order 按顺序排列的案例与做法",
     )
     translation: Translation
     added: Date = Field(description="date the collection was added 收录日期")

@@ -44,7 +44,8 @@ def case_data(view: View, case: Case) -> dict[str, Any]:
         "ethnic_groups": [view.plain(groups[key]) for key in case.profile.ethnic_groups],
         "themes": [
             {"key": t.key, "label": view.plain(t.label), "rank": rank}
-            for rank, t in enumerate(view.catalog.vocab.themes) if t.key in themes
+            for rank, t in enumerate(view.catalog.vocab.themes)
+            if t.key in themes
         ],
         "practices": [
             {"title": view.plain(p.title), "url": f"{url}#{p.id}", "themes": list(p.themes)} for p in case.practices

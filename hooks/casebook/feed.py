@@ -49,7 +49,9 @@ def _entry(case: Case, view: View, catalog: Catalog) -> ET.Element:
     _text(entry, "id", _urn(f"casebook/{view.lang}/cases/{case.id}"))
     _text(entry, "published", _timestamp(case.added))
     _text(entry, "updated", _timestamp(case.updated))
-    ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "hreflang": view.lang, "href": f"cases/{case.id}/"})
+    ET.SubElement(
+        entry, "link", {"rel": "alternate", "type": "text/html", "hreflang": view.lang, "href": f"cases/{case.id}/"}
+    )
     themes = {theme for practice in case.practices for theme in practice.themes}
     for theme in catalog.vocab.themes:
         if theme.key in themes:

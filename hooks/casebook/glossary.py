@@ -52,8 +52,12 @@ def groups(catalog: Catalog, lang: Lang) -> tuple[Group, ...]:
 def index(catalog: Catalog, lang: Lang) -> tuple[Letter, ...]:
     letters: dict[str, list[GlossaryTerm]] = {}
     for entry in ordered(catalog, lang):
-        letters.setdefault(initial(entry.term.get(lang) or entry.term.zh or entry.term.en or "", lang), []).append(entry)
-    return tuple(Letter(letter, tuple(letters[letter])) for letter in sorted(letters, key=lambda key: (key == OTHER, key)))
+        letters.setdefault(initial(entry.term.get(lang) or entry.term.zh or entry.term.en or "", lang), []).append(
+            entry
+        )
+    return tuple(
+        Letter(letter, tuple(letters[letter])) for letter in sorted(letters, key=lambda key: (key == OTHER, key))
+    )
 
 
 def initial(term: str, lang: Lang) -> str:
@@ -75,7 +79,10 @@ def _pinyin_initial(word: str) -> str:
 def term_themes(catalog: Catalog) -> dict[str, str]:
     """Glossary key -> the theme whose practices use the term most (a practice counts once)."""
     finders = [
-        TermFinder(tuple((e.key, (e.term.get(lang) or "").strip(_QUOTES)) for e in catalog.vocab.glossary if e.term.get(lang)), lang)
+        TermFinder(
+            tuple((e.key, (e.term.get(lang) or "").strip(_QUOTES)) for e in catalog.vocab.glossary if e.term.get(lang)),
+            lang,
+        )
         for lang in LANGS
     ]
     uses: dict[str, Counter[str]] = {}

@@ -11,9 +11,9 @@ character (characters.py) raw or escaped, every value's position remembered.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 
 import yaml

@@ -33,10 +33,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"must be a mapping of field: value", "必须是“字段: 值”形式的映射"),
     (r"must be a list", "必须是列表"),
     (r"must not be empty", "不能为空"),
-    (r"must be lowercase ASCII letters and digits joined by single hyphens \(kebab-case\)",
-     "只能由小写英文字母和数字组成，以单个连字符分隔"),
-    (r"must be a case id, or a case id and a practice id joined by # \(case-id#practice-id\)",
-     "必须是案例编号，或以 # 连接的案例编号与做法编号（case-id#practice-id）"),
+    (
+        r"must be lowercase ASCII letters and digits joined by single hyphens \(kebab-case\)",
+        "只能由小写英文字母和数字组成，以单个连字符分隔",
+    ),
+    (
+        r"must be a case id, or a case id and a practice id joined by # \(case-id#practice-id\)",
+        "必须是案例编号，或以 # 连接的案例编号与做法编号（case-id#practice-id）",
+    ),
     (r"must be an http:// or https:// address with a host name", "必须是带主机名的 http:// 或 https:// 地址"),
     (r"is too long \(at most (\d+) characters\)", r"过长（最多 \1 个字符）"),
     (r"has too many items \(at most (\d+)\)", r"项数过多（最多 \1 项）"),
@@ -73,33 +77,51 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"invisible or direction-changing character (U\+\w+) is not allowed", r"不允许使用不可见或改变文字方向的字符 \1"),
     (r"nesting deeper than (\d+) levels", r"嵌套超过 \1 层"),
     (r"invalid YAML: (.+)", r"YAML 格式错误：\1"),
-    (r"file starts with a byte order mark \(BOM\): save it as UTF-8 without BOM", "文件以字节序标记（BOM）开头：请保存为不带 BOM 的 UTF-8"),
+    (
+        r"file starts with a byte order mark \(BOM\): save it as UTF-8 without BOM",
+        "文件以字节序标记（BOM）开头：请保存为不带 BOM 的 UTF-8",
+    ),
     (r"noncharacter (U\+\w+) is not allowed", r"不允许使用非字符 \1"),
     (r"numbers may have at most (\d+) digits", r"数字最多 \1 位"),
     (r"a list may have at most (\d+) items", r"列表最多 \1 项"),
-    (r"'(.+)' is a device name on Windows and cannot name a file or folder", r"“\1”是 Windows 的设备名，不能用作文件或文件夹名"),
+    (
+        r"'(.+)' is a device name on Windows and cannot name a file or folder",
+        r"“\1”是 Windows 的设备名，不能用作文件或文件夹名",
+    ),
     (r"'(.+)' is the anchor of the case's title \(its id\)", r"“\1”是案例标题的锚点（即案例 id）"),
     (r"'(.+)' is the anchor of source '(.+)'", r"“\1”是来源“\2”的锚点"),
     (r"'(.+)' is already the name of (.+)", r"“\1”已是 \2 的名称"),
-    (r"would be published at (\S+), the address of the generated page (\S+); edit data/ instead",
-     r"会发布在 \1，与生成页面 \2 的地址相同；请改为编辑 data/"),
+    (
+        r"would be published at (\S+), the address of the generated page (\S+); edit data/ instead",
+        r"会发布在 \1，与生成页面 \2 的地址相同；请改为编辑 data/",
+    ),
     (r"vocabulary file is missing", "缺少词表文件"),
-    (r"contains an email address; personal data may not appear in records", "含有电子邮箱地址；案例记录不得包含个人信息"),
+    (
+        r"contains an email address; personal data may not appear in records",
+        "含有电子邮箱地址；案例记录不得包含个人信息",
+    ),
     (r"contains a phone number; personal data may not appear in records", "含有电话号码；案例记录不得包含个人信息"),
-    (r"contains a Chinese ID-card number; personal data may not appear in records", "含有身份证号码；案例记录不得包含个人信息"),
+    (
+        r"contains a Chinese ID-card number; personal data may not appear in records",
+        "含有身份证号码；案例记录不得包含个人信息",
+    ),
     (r"is a symbolic link or inside one; refusing to write", "是符号链接或位于符号链接内，拒绝写入"),
     (r"is a hand-written file; a generated page may not replace it", "是手写页面，生成的页面不能覆盖它"),
     (r"symbolic links are not allowed under data/", "data/ 下不允许使用符号链接"),
     (r"only regular files are allowed under data/", "data/ 下只允许普通文件"),
     (r"unexpected file: records and vocabularies are \.yaml files", "意外的文件：案例和词表都应是 .yaml 文件"),
-    (r"YAML files belong in data/cases/, data/collections/ or data/vocab/",
-     "YAML 文件应放在 data/cases/、data/collections/ 或 data/vocab/ 中"),
+    (
+        r"YAML files belong in data/cases/, data/collections/ or data/vocab/",
+        "YAML 文件应放在 data/cases/、data/collections/ 或 data/vocab/ 中",
+    ),
     (r"'(.+)' is already item (\d+)", r"“\1”已是第 \2 项"),
     (r"symbolic links are not allowed under docs/", "docs/ 下不允许使用符号链接"),
     (r"only regular files are allowed under docs/", "docs/ 下只允许普通文件"),
     (r"unexpected file type (\S+) under docs/", r"docs/ 下出现了意外的文件类型 \1"),
-    (r"a sentence follows its source almost word for word \(similarity (\S+), limit (\S+)\): rewrite “(.+)” in your own words",
-     r"有一句话几乎照抄来源（相似度 \1，上限 \2）：请用自己的话改写“\3”"),
+    (
+        r"a sentence follows its source almost word for word \(similarity (\S+), limit (\S+)\): rewrite “(.+)” in your own words",
+        r"有一句话几乎照抄来源（相似度 \1，上限 \2）：请用自己的话改写“\3”",
+    ),
     (r"(\S+) is more than the (\S+) of the profile's (\w+)", r"\1 超过了概况中的总数 \2（\3）"),
     (r"ends \((\S+)\) before it starts \((\S+)\)", r"结束时间（\1）早于开始时间（\2）"),
     (r"is earlier than the start of its period \((\S+)\)", r"早于所属时段的开始时间（\1）"),
@@ -110,10 +132,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"'(.+)' is used by another member", r"“\1”已被另一个下属社区或小区使用"),
     (r"'(.+)' is marked derived but not given", r"“\1”标为推定，但没有填写"),
     (r"every level is derived: at least one must be stated", "所有层级都标为推定：至少要有一级是来源写明的"),
-    (r"give either the source's title or, when it has none, a description",
-     "填写来源的标题；来源没有标题时，改填说明（description），二者只填其一"),
-    (r"translation is stale: the original text changed since it was reviewed",
-     "译文已过时：原文在审校之后有改动"),
+    (
+        r"give either the source's title or, when it has none, a description",
+        "填写来源的标题；来源没有标题时，改填说明（description），二者只填其一",
+    ),
+    (r"translation is stale: the original text changed since it was reviewed", "译文已过时：原文在审校之后有改动"),
 )
 
 
@@ -129,7 +152,8 @@ def translate_message(message: str) -> str:
         hint = f"；最接近的是：{nearest}" if nearest else ""
         return f"案例“{case_id}”中没有做法“{key}”{hint}"
     unknown = re.fullmatch(
-        r"unknown (theme|unit|qualifier|source|ethnic group|region|city|member|case) '(.+?)'(?:; nearest: (.+))?", message
+        r"unknown (theme|unit|qualifier|source|ethnic group|region|city|member|case) '(.+?)'(?:; nearest: (.+))?",
+        message,
     )
     if unknown:
         kind, key, nearest = unknown.groups()

@@ -66,7 +66,7 @@ class _Bilingual(Strict):
     )
 
     @model_validator(mode="after")
-    def _one_language_at_least(self) -> "_Bilingual":
+    def _one_language_at_least(self) -> _Bilingual:
         if not any(getattr(self, lang) for lang in LANGS):
             raise ValueError("give the text in at least one language (zh or en)")
         return self
@@ -114,8 +114,12 @@ class Figure(Strict):
     qualifier: Key | None = Field(
         None, description="over/more-than/nearly/about…, key in data/vocab/qualifiers.yaml 限定词（余、多、近、约）"
     )
-    period: Name | None = Field(None, description="period or year the figure covers, as the page says it 统计时段（页面显示的文字）")
-    span: Span | None = Field(None, description="the same period as data, where the source dates it 统计时段的起止（来源写明时）")
+    period: Name | None = Field(
+        None, description="period or year the figure covers, as the page says it 统计时段（页面显示的文字）"
+    )
+    span: Span | None = Field(
+        None, description="the same period as data, where the source dates it 统计时段的起止（来源写明时）"
+    )
     as_of: Date | None = Field(None, description="date the figure was true 截至日期")
     source: Key = Field(description="id of an entry in this record's sources 来源编号")
     evidence: Evidence = Field(
@@ -205,11 +209,17 @@ class Source(Strict):
     )
     date: Date | None = None
     language: SourceLanguage
-    url: Annotated[str, StringConstraints(pattern=r"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\s<>\"]*)?$", max_length=2000)] | None = None
+    url: (
+        Annotated[
+            str,
+            StringConstraints(pattern=r"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\s<>\"]*)?$", max_length=2000),
+        ]
+        | None
+    ) = None
     author: Name | None = Field(None, description="reporter or author, public role only 记者或作者")
 
     @model_validator(mode="after")
-    def _title_or_description(self) -> "Source":
+    def _title_or_description(self) -> Source:
         if (self.title is None) == (self.description is None):
             raise ValueError("give either the source's title or, when it has none, a description")
         return self
@@ -255,7 +265,9 @@ class Case(Strict):
 
     id: Key = Field(description="equal to the file name 与文件名一致")
     aliases: tuple[Key, ...] = Field(
-        (), max_length=20, description="former ids of this record: their links redirect here 曾用编号，旧链接跳转到本案例"
+        (),
+        max_length=20,
+        description="former ids of this record: their links redirect here 曾用编号，旧链接跳转到本案例",
     )
     name: Name
     level: Literal["community", "subdistrict"] = Field(

@@ -12,10 +12,29 @@ import re
 DIGITS = "零一二三四五六七八九"
 CHINESE_NUMERALS = DIGITS + "两十百千万亿"  # 十 is not stated by 十一, nor 三 by 三十
 SMALL_UNITS = ((1000, "千"), (100, "百"), (10, "十"))
-ENGLISH = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty"
-).split()
+ENGLISH = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
 # Words for none: 无一例上访案件 (not a single case), "no petitions".
 ZERO_WORDS = ("无", "無", "no", "none", "not a single")
 # Between a count of 万 and 万 a Chinese article may put its qualifier: 800余万, 30多萬.
@@ -76,7 +95,9 @@ def _below_wan(value: int) -> str:
     for place, name in SMALL_UNITS:
         digit, value = divmod(value, place)
         if digit:
-            text += ("零" if pending_zero else "") + ("" if (place == 10 and digit == 1 and not text) else DIGITS[digit])
+            text += ("零" if pending_zero else "") + (
+                "" if (place == 10 and digit == 1 and not text) else DIGITS[digit]
+            )
             text += name
             pending_zero = False
         elif text:

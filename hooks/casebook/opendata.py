@@ -53,7 +53,9 @@ def open_data_files(catalog: Catalog) -> dict[str, bytes]:
 def cases_json(catalog: Catalog) -> str:
     """All records as the model holds them (each valid against case.schema.json), one record a
     line, after the vocabularies their keys refer to (units, qualifiers, themes, places …)."""
-    records = [json.dumps(case.model_dump(mode="json", exclude_none=True), ensure_ascii=False) for case in catalog.cases]
+    records = [
+        json.dumps(case.model_dump(mode="json", exclude_none=True), ensure_ascii=False) for case in catalog.cases
+    ]
     vocabularies = json.dumps(catalog.vocab.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
     head = f'{{"schema": {json.dumps(SCHEMA_FILE)}, "count": {len(records)},\n"vocabularies": {vocabularies},\n"cases": [\n'
     return head + ",\n".join(records) + "\n]}\n"

@@ -52,7 +52,9 @@ class Overview:
 def overview(catalog: Catalog) -> Overview:
     cases = catalog.cases
     by_region = catalog.cases_by_region()
-    regions = tuple(Bar(region.label, len(by_region[region.key])) for region in catalog.vocab.regions if region.key in by_region)
+    regions = tuple(
+        Bar(region.label, len(by_region[region.key])) for region in catalog.vocab.regions if region.key in by_region
+    )
     unplaced = sum(1 for case in cases if not case.location.region)
     by_theme = catalog.practices_by_theme()
     themes = tuple(Bar(theme.label, len(by_theme[theme.key])) for theme in catalog.vocab.themes if by_theme[theme.key])
@@ -83,8 +85,10 @@ def chart_files(catalog: Catalog, views: Mapping[Lang, View]) -> dict[str, bytes
     data = overview(catalog)
     files: dict[str, bytes] = {}
     for lang, view in views.items():
-        for name, bars in zip(CHARTS, (data.cases_by_region, data.practices_by_theme, data.residents)):
-            svg = bar_chart([label(view, bar) for bar in bars], [bar.value for bar in bars], [shown(view, bar) for bar in bars])
+        for name, bars in zip(CHARTS, (data.cases_by_region, data.practices_by_theme, data.residents), strict=True):
+            svg = bar_chart(
+                [label(view, bar) for bar in bars], [bar.value for bar in bars], [shown(view, bar) for bar in bars]
+            )
             files[f"{PREFIX[lang]}overview/{name}.svg"] = svg.encode("utf-8")
     return files
 

@@ -26,7 +26,9 @@ WORTH_IT_FROM = 400  # items; below this, forking costs more than it saves
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 
 
-def fork_imap(function: Callable[[Item], Result], items: Sequence[Item], workers: int | None = None) -> Iterator[Result]:
+def fork_imap(
+    function: Callable[[Item], Result], items: Sequence[Item], workers: int | None = None
+) -> Iterator[Result]:
     """function(item) for each item, in order, yielded as the results come in,
     so the caller can write each away instead of holding them all; `function`
     must be module-level."""

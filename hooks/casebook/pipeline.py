@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import CASES_DIR, build_catalog, fingerprint
-from .history import head, read_history
+from .compare import compare_files
 from .feed import feed_files
+from .history import head, read_history
 from .model import LANGS, Lang
 from .opendata import open_data_files
-from .redirects import redirect_files
-from .problems import DataError, Problem
-from .compare import compare_files
 from .overview import chart_files
+from .problems import DataError, Problem
+from .redirects import redirect_files
 from .render import DATA_PREFIX, View, filter_keys, home_stats, page_paths, render_pages
 from .write import write_pages
 

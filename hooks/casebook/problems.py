@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 # The same message in one file is shown this many times, then counted: a list
 # of a thousand empty items must not print thousands of lines.

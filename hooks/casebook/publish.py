@@ -22,7 +22,6 @@ from pathlib import Path
 
 from .scanner import Allowlist, committed_allowlist, scan_site
 
-
 STAGING_PREFIX = ".site-build-"  # a build in progress
 RETIRED_PREFIX = ".site-old-"  # the previous site, between the two renames
 STOP_WAIT_S = 5.0  # how long a stopped build's processes may take to go

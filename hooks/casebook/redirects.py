@@ -42,7 +42,10 @@ def redirect_files(catalog: Catalog) -> dict[str, bytes]:
             name = case.name.get(lang) or case.name.get("zh" if lang == "en" else "en") or case.id
             for alias in case.aliases:
                 page = _PAGE.format(
-                    lang=lang, title=escape(ui["moved_title"]), text=escape(ui["moved_text"]), name=escape(name),
+                    lang=lang,
+                    title=escape(ui["moved_title"]),
+                    text=escape(ui["moved_text"]),
+                    name=escape(name),
                     target=escape(f"../{case.id}/"),
                 )
                 files[f"{PREFIX[lang]}cases/{alias}/index.html"] = page.encode("utf-8")

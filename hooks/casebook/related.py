@@ -31,7 +31,9 @@ class Related:
     themes: tuple[str, ...]  # the shared theme keys, in vocabulary order
 
 
-def related_cases(cases: Sequence[Case], theme_keys: Sequence[str], limit: int = LIMIT) -> dict[str, tuple[Related, ...]]:
+def related_cases(
+    cases: Sequence[Case], theme_keys: Sequence[str], limit: int = LIMIT
+) -> dict[str, tuple[Related, ...]]:
     """Up to `limit` related cases for each case id of `cases` (sorted by id)."""
     counts = _practices_per_theme(cases, theme_keys)
     # min(a, b) is the number of levels k = 1, 2, … that both a and b reach, so the practices
@@ -39,7 +41,9 @@ def related_cases(cases: Sequence[Case], theme_keys: Sequence[str], limit: int =
     # alone counts the shared themes): no case-by-case-by-theme array is ever made.
     top = int(counts.max(initial=0))
     levels = np.hstack([(counts >= level) for level in range(1, top + 1)] or [counts > 0]).astype(np.float32)
-    region_keys = {key: index for index, key in enumerate(sorted({c.location.region for c in cases if c.location.region}))}
+    region_keys = {
+        key: index for index, key in enumerate(sorted({c.location.region for c in cases if c.location.region}))
+    }
     regions = np.array([region_keys.get(case.location.region or "", -1) for case in cases])
     related: dict[str, tuple[Related, ...]] = {}
     for start in range(0, len(cases), _BLOCK):
@@ -48,7 +52,10 @@ def related_cases(cases: Sequence[Case], theme_keys: Sequence[str], limit: int =
         best = _best(score, limit)
         for offset, row in enumerate(rows):
             related[cases[row].id] = tuple(
-                Related(cases[other], tuple(key for key, a, b in zip(theme_keys, counts[row], counts[other]) if a and b))
+                Related(
+                    cases[other],
+                    tuple(key for key, a, b in zip(theme_keys, counts[row], counts[other], strict=True) if a and b),
+                )
                 for other in best[offset]
             )
     return related
@@ -88,4 +95,7 @@ def _best(score: np.ndarray, limit: int) -> list[list[int]]:
     chosen = np.take_along_axis(score, top, axis=1)
     order = np.argsort(-chosen, axis=1)
     top, chosen = np.take_along_axis(top, order, axis=1), np.take_along_axis(chosen, order, axis=1)
-    return [[int(index) for index, value in zip(row, values) if value >= 0] for row, values in zip(top, chosen)]
+    return [
+        [int(index) for index, value in zip(row, values, strict=True) if value >= 0]
+        for row, values in zip(top, chosen, strict=True)
+    ]

@@ -12,9 +12,9 @@ import functools
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
-from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -28,16 +28,26 @@ from .collection import Collection, Item
 from .hints import Hinter
 from .history import Change
 from .model import LANGS, Case, Figure, Founded, Lang, Name, Practice, Text
-from .overview import PAGE as OVERVIEW_PAGE, RESIDENT_BARS, alt_text, overview, shown
+from .overview import PAGE as OVERVIEW_PAGE
+from .overview import RESIDENT_BARS, alt_text, overview, shown
 from .parallel import fork_imap
-from .qr import qr_svg
-from .translation import NEEDS_WORK, TextState, case_states, counts
 from .problems import field_path
+from .qr import qr_svg
 from .rules import texts
+from .translation import NEEDS_WORK, TextState, case_states, counts
 
 # Folders under docs/ that belong to the generator; everything else is hand-written.
 GENERATED_DIRS = (
-    "cases", "themes", "regions", "practices", "glossary", "status", "collections", "handouts", "overview", "compare",
+    "cases",
+    "themes",
+    "regions",
+    "practices",
+    "glossary",
+    "status",
+    "collections",
+    "handouts",
+    "overview",
+    "compare",
 )
 SUFFIX = {"zh": ".md", "en": ".en.md"}  # static-i18n's suffix structure
 DATA_PREFIX = "data"
@@ -47,8 +57,18 @@ PRACTICE_LIST_LIMIT = 50
 COMPARE_PAGE = "compare/index"
 COMPARE_MAX = 4  # cases side by side on the compare page: what fits an A4 landscape page
 MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )  # written out: calendar.month_name follows the process locale
 # The profile's figures in the order the case page shows them.
 PROFILE_FIGURES = ("area", "households", "residents", "compounds", "buildings", "grids", "ethnic_group_count")
@@ -163,7 +183,12 @@ class View:
 
     def place(self, case: Case) -> list[str | Markup]:
         where = case.location
-        parts = [self.region(where.region), self.city(where.city), self.text(where.district), self.text(where.subdistrict)]
+        parts = [
+            self.region(where.region),
+            self.city(where.city),
+            self.text(where.district),
+            self.text(where.subdistrict),
+        ]
         return [part for part in parts if part]
 
     def glossary_groups(self) -> tuple[glossary.Group, ...]:
@@ -210,7 +235,7 @@ class View:
         """Sources are cited by their number on the page, [1], [2] …"""
         return self._source_numbers[source_id]
 
-    def for_case(self, case: Case) -> "View":
+    def for_case(self, case: Case) -> View:
         self._case = case
         self._source_numbers = {source.id: index for index, source in enumerate(case.sources, start=1)}
         self._hinter = Hinter(self.catalog.vocab.glossary, self.lang, lambda key: self.link("glossary/index", key))
@@ -270,7 +295,9 @@ class View:
             title += self.ui["colon"] + self.plain(practice.title)
         url = self.permalink(f"cases/{case.id}", practice.id if practice else "")
         cited = Cited(self.ui["site"], title, self.updated(case), url)
-        return cite(style, self.lang, cited, self.ui["accessed"], printed=practice is None)  # practices' are screen-only
+        return cite(
+            style, self.lang, cited, self.ui["accessed"], printed=practice is None
+        )  # practices' are screen-only
 
     def minutes(self, count: int) -> str:
         return self.ui["minutes"].format(n=count)
@@ -294,7 +321,8 @@ def _relative_url(from_page: str, to_page: str, anchor: str) -> str:
         raise ValueError(f"not a page path: {to_page}#{anchor}")
     here = from_page.removesuffix("/index").split("/")
     there = to_page.removesuffix("/index").split("/")
-    common = len(os.path.commonprefix([here, there]))
+    # commonprefix over lists compares whole path parts, not characters.
+    common = len(os.path.commonprefix([here, there]))  # noqa: RUF071
     folder = "../" * (len(here) - common) + "".join(f"{part}/" for part in there[common:]) or "./"
     return folder + (f"#{anchor}" if anchor else "")
 
@@ -358,9 +386,15 @@ def _page_plan(catalog: Catalog) -> list[tuple[str, str, dict[str, Any]]]:
     by_region = catalog.cases_by_region()
     plan: list[tuple[str, str, dict[str, Any]]] = [("cases/index", "case-index.md.j2", {})]
     plan += [
-        (f"cases/{case.id}", "case.md.j2", {
-            "case": case, "source": f"{DATA_PREFIX}/cases/{case.id}.yaml", "related": catalog.related[case.id],
-        })
+        (
+            f"cases/{case.id}",
+            "case.md.j2",
+            {
+                "case": case,
+                "source": f"{DATA_PREFIX}/cases/{case.id}.yaml",
+                "related": catalog.related[case.id],
+            },
+        )
         for case in catalog.cases
     ]
     plan += [
@@ -379,9 +413,18 @@ def _page_plan(catalog: Catalog) -> list[tuple[str, str, dict[str, Any]]]:
     ]
     plan += [("glossary/index", "glossary.md.j2", {}), ("status/index", "status.md.j2", {})]
     plan.append((COMPARE_PAGE, "compare.md.j2", {"max_cases": COMPARE_MAX}))
-    plan.append((OVERVIEW_PAGE, "overview.md.j2", {
-        "overview": overview(catalog), "overview_alt": alt_text, "overview_shown": shown, "resident_bars": RESIDENT_BARS,
-    }))
+    plan.append(
+        (
+            OVERVIEW_PAGE,
+            "overview.md.j2",
+            {
+                "overview": overview(catalog),
+                "overview_alt": alt_text,
+                "overview_shown": shown,
+                "resident_bars": RESIDENT_BARS,
+            },
+        )
+    )
     return plan + _collection_plan(catalog.collections)
 
 
@@ -390,7 +433,10 @@ def _collection_plan(collections: tuple[Collection, ...]) -> list[tuple[str, str
     plan: list[tuple[str, str, dict[str, Any]]] = [("collections/index", "collection-index.md.j2", {})]
     for collection in collections:
         source = {"collection": collection, "source": f"{DATA_PREFIX}/collections/{collection.id}.yaml"}
-        plan += [(f"collections/{collection.id}", "collection.md.j2", source), (f"handouts/{collection.id}", "handout.md.j2", source)]
+        plan += [
+            (f"collections/{collection.id}", "collection.md.j2", source),
+            (f"handouts/{collection.id}", "handout.md.j2", source),
+        ]
     return plan
 
 
@@ -407,6 +453,7 @@ class _StatusRow:
 @dataclass(frozen=True)
 class _StatusItem:
     """A text that needs work, shown by its words (`excerpt`, in `excerpt_lang`), not its field path."""
+
     case: Case
     lang: str
     state: str

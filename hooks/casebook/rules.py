@@ -17,14 +17,26 @@ from pydantic import BaseModel
 from .loader import Document, FieldPath, load_bytes
 from .model import LANGS, Case, Figure, _Bilingual
 from .numerals import states
-from .similarity import NEAR_COPY, near_copies
 from .personal_data import personal_data
 from .problems import Problem, field_path
+from .similarity import NEAR_COPY, near_copies
 from .vocab import Vocabularies
 
 # Headings every case page has; no other anchor of the page may take theirs.
 RESERVED_ANCHORS = frozenset(
-    {"profile", "summary", "brands", "members", "practices", "honours", "related", "sources", "translation", "cite", "changes"}
+    {
+        "profile",
+        "summary",
+        "brands",
+        "members",
+        "practices",
+        "honours",
+        "related",
+        "sources",
+        "translation",
+        "cite",
+        "changes",
+    }
 )
 SOURCE_ANCHOR = "source-"  # a source's anchor on the case page: source-<id> (templates/case.md.j2)
 # Ids that would take the name of a listing page in the same folder.
@@ -141,7 +153,9 @@ def aliases_are_free(records: tuple[Record, ...], vocab: Vocabularies) -> Iterat
             if alias == record.case.id:
                 yield record.problem(where, f"'{alias}' is this record's own id")
             elif alias in ids:
-                yield record.problem(where, f"'{alias}' is the id of {ids[alias].shown_as}; an alias must be a former id")
+                yield record.problem(
+                    where, f"'{alias}' is the id of {ids[alias].shown_as}; an alias must be a former id"
+                )
             elif alias in RESERVED_IDS:
                 yield record.problem(where, f"'{alias}' is reserved for a listing page")
             elif alias in seen:
@@ -161,7 +175,9 @@ def page_anchors_are_unique(records: tuple[Record, ...], vocab: Vocabularies) ->
             (("sources", index, "id"), SOURCE_ANCHOR + source.id, f"is the anchor of source '{source.id}'")
             for index, source in enumerate(case.sources)
         ]
-        claims += [(("practices", index, "id"), p.id, "is used by another practice") for index, p in enumerate(case.practices)]
+        claims += [
+            (("practices", index, "id"), p.id, "is used by another practice") for index, p in enumerate(case.practices)
+        ]
         for parts, anchor, owner in claims:
             if anchor not in taken:
                 taken[anchor] = owner
@@ -313,7 +329,9 @@ def periods_end_after_they_start(records: tuple[Record, ...], vocab: Vocabularie
                 continue
             start = _month(value.span.start, last=False)
             if value.span.end and _month(value.span.end, last=True) < start:
-                yield record.problem((*path, "span", "end"), f"ends ({value.span.end}) before it starts ({value.span.start})")
+                yield record.problem(
+                    (*path, "span", "end"), f"ends ({value.span.end}) before it starts ({value.span.start})"
+                )
             if value.as_of and (value.as_of.year, value.as_of.month) < start:
                 yield record.problem((*path, "as_of"), f"is earlier than the start of its period ({value.span.start})")
 
@@ -340,7 +358,13 @@ def ethnic_group_count_covers_named_groups(records: tuple[Record, ...], vocab: V
 
 
 # A practice figure in one of these units counts part of the profile figure of the same unit.
-WHOLES = {"household": "households", "person": "residents", "compound": "compounds", "building": "buildings", "grid": "grids"}
+WHOLES = {
+    "household": "households",
+    "person": "residents",
+    "compound": "compounds",
+    "building": "buildings",
+    "grid": "grids",
+}
 
 
 def parts_are_not_larger_than_wholes(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:

@@ -23,7 +23,9 @@ from pathlib import Path
 
 from .search import fragments
 
-URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "data", "cite", "background"})
+URL_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "cite", "background"}
+)
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 INDEX_META = frozenset({"title", "kind"})  # what pages tell Pagefind besides text (templates/case.md.j2)
 CONTENT_CLASS = "md-content__inner"  # Material's article: where page content lives
@@ -44,7 +46,7 @@ class Allowlist:
         return json.dumps({k: sorted(v) for k, v in self.__dict__.items()}, indent=2, sort_keys=True) + "\n"
 
     @classmethod
-    def from_json(cls, text: str) -> "Allowlist":
+    def from_json(cls, text: str) -> Allowlist:
         return cls(**{key: set(values) for key, values in json.loads(text).items()})
 
 
@@ -112,7 +114,9 @@ class _PageScanner(HTMLParser):
             attributes, body = self.script
             text = "".join(body)
             if text.strip():
-                self._check(self.allow.inline_scripts, _script_key(attributes, text), "inline script not made by the templates")
+                self._check(
+                    self.allow.inline_scripts, _script_key(attributes, text), "inline script not made by the templates"
+                )
             self.script = None
         if tag == "article" and self.articles:
             self.articles -= 1
@@ -148,7 +152,11 @@ def search_index_findings(site: Path) -> list[str]:
     for path, fragment in fragments(site):
         shown = path.relative_to(site).as_posix()
         addresses = [fragment.get("url", "")] + [f"#{anchor.get('id', '')}" for anchor in fragment.get("anchors", [])]
-        findings += [f"{shown}: address {address!r} is not a path of this site" for address in addresses if not _site_path(address)]
+        findings += [
+            f"{shown}: address {address!r} is not a path of this site"
+            for address in addresses
+            if not _site_path(address)
+        ]
         if set(fragment.get("meta", {})) - INDEX_META:
             findings.append(f"{shown}: metadata other than {sorted(INDEX_META)}: {sorted(fragment['meta'])}")
     return findings

@@ -56,14 +56,18 @@ _BESIDE_HAN = re.compile(f"(?<=[{_HAN}])(?=\\S)|(?<=\\S)(?=[{_HAN}])|^(?=[{_HAN}
 ZERO_WIDTH_SPACE = "\u200b"  # Pagefind's own word separator in Chinese text
 # Tags and the stretches whose text must stay as it is: scripts, styles, and the
 # search filters of a case page (their values are what the search page offers).
-_KEPT = re.compile(r'(<script\b.*?</script>|<style\b.*?</style>|<div class="cb-search-filters"[^>]*>.*?</div>|<[^>]*>)', re.S)
+_KEPT = re.compile(
+    r'(<script\b.*?</script>|<style\b.*?</style>|<div class="cb-search-filters"[^>]*>.*?</div>|<[^>]*>)', re.S
+)
 
 
 class SearchIndexError(RuntimeError):
     pass
 
 
-def plan_parts(site_dir: Path, prefix: str, other_prefixes: tuple[str, ...], part_pages: int = PART_PAGES) -> list[list[str]]:
+def plan_parts(
+    site_dir: Path, prefix: str, other_prefixes: tuple[str, ...], part_pages: int = PART_PAGES
+) -> list[list[str]]:
     """One language's indexed pages (paths from its folder), in parts of at most
     `part_pages`: those marked data-pagefind-body, in the order of their paths."""
     root = site_dir / prefix
@@ -87,7 +91,7 @@ def _chunks(pages: list[str], part_pages: int) -> list[list[str]]:
         return []
     count = -(-len(pages) // part_pages)
     size = -(-len(pages) // count)
-    return [pages[start:start + size] for start in range(0, len(pages), size)]
+    return [pages[start : start + size] for start in range(0, len(pages), size)]
 
 
 def bundle_name(part: int) -> str:
@@ -115,7 +119,9 @@ class Indexing:
         for language_root, pages, command in self._commands:
             with tempfile.TemporaryDirectory(prefix="casebook-index-") as copy:
                 indexed_copy(language_root, pages, Path(copy))
-                result = subprocess.run([*command, "--site", copy], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                result = subprocess.run(
+                    [*command, "--site", copy], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+                )
             if result.returncode != 0:
                 self._errors.append(f"Pagefind failed ({result.returncode}):\n{result.stdout}")
                 return
@@ -127,7 +133,9 @@ class Indexing:
             raise SearchIndexError("\n".join(self._errors))
 
 
-def start_indexing(site_dir: Path, prefixes: tuple[str, ...], other_prefixes: tuple[str, ...], part_pages: int = PART_PAGES) -> Indexing:
+def start_indexing(
+    site_dir: Path, prefixes: tuple[str, ...], other_prefixes: tuple[str, ...], part_pages: int = PART_PAGES
+) -> Indexing:
     """Indexes the languages under `prefixes` ("" is the default language, at the
     root, beside the other languages' folders), each into its own bundles."""
     languages = [(prefix, plan_parts(site_dir, prefix, other_prefixes, part_pages)) for prefix in prefixes]
@@ -139,8 +147,11 @@ def _command(language_root: Path, part: int) -> list[str]:
     # with --site when it is made): result URLs are relative to it, which is what
     # the search page expects of a bundle at <folder>/pagefind/.
     return [
-        sys.executable, "-m", "pagefind",
-        "--output-path", str(language_root / bundle_name(part)),
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--output-path",
+        str(language_root / bundle_name(part)),
         *(arg for selector in IGNORED for arg in ("--exclude-selectors", selector)),
         "--silent",
     ]
@@ -187,4 +198,4 @@ def read_fragment(path: Path) -> dict:
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(FRAGMENT_MAGIC):
         raise SearchIndexError(f"{path}: not a Pagefind fragment")
-    return json.loads(data[len(FRAGMENT_MAGIC):])
+    return json.loads(data[len(FRAGMENT_MAGIC) :])

@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from .model import Lang
-from .pipeline import Result, generate as _generate
+from .pipeline import Result
+from .pipeline import generate as _generate
 
 # edit_uri in mkdocs.yml points into docs/; a generated page edits its record.
 EDIT_ROOT_MARKER = "/docs/"

@@ -58,11 +58,15 @@ def synthetic_case(index: int, rng: random.Random, vocab: Vocabularies) -> dict:
     practices = []
     for number in range(rng.randint(8, 16)):
         practice_term = rng.choice(terms)
-        description_zh, description_en = _sentences(rng, practice_term.zh, practice_term.en, rng.randint(2, 5), f"P{index}-{number}")
+        description_zh, description_en = _sentences(
+            rng, practice_term.zh, practice_term.en, rng.randint(2, 5), f"P{index}-{number}"
+        )
         figures = [
             {
                 "label": {"zh": f"{practice_term.zh}相关服务", "en": f"{practice_term.en} services"},
-                "value": (value := rng.randint(3, 400)),  # below the smallest profile whole (rules: a part is not larger)
+                "value": (
+                    value := rng.randint(3, 400)
+                ),  # below the smallest profile whole (rules: a part is not larger)
                 "unit": rng.choice(units),
                 **({"qualifier": q} if (q := rng.choice(qualifiers)) else {}),
                 "source": "article",
@@ -73,7 +77,10 @@ def synthetic_case(index: int, rng: random.Random, vocab: Vocabularies) -> dict:
         practices.append(
             {
                 "id": f"practice-{number + 1}",
-                "title": {"zh": f"“{practice_term.zh}”工作法{number + 1}", "en": f"“{practice_term.en}” method {number + 1}"},
+                "title": {
+                    "zh": f"“{practice_term.zh}”工作法{number + 1}",
+                    "en": f"“{practice_term.en}” method {number + 1}",
+                },
                 "themes": rng.sample(themes, rng.randint(1, 3)),
                 "description": {"zh": description_zh, "en": description_en},
                 "figures": figures,
@@ -92,7 +99,12 @@ def synthetic_case(index: int, rng: random.Random, vocab: Vocabularies) -> dict:
         },
         "summary": {"zh": summary_zh, "en": summary_en},
         "practices": practices,
-        "honours": [{"title": {"zh": "民族团结进步示范单位", "en": "Model Unit for Ethnic Unity and Progress"}, "source": "article"}],
+        "honours": [
+            {
+                "title": {"zh": "民族团结进步示范单位", "en": "Model Unit for Ethnic Unity and Progress"},
+                "source": "article",
+            }
+        ],
         "sources": [
             {
                 "id": "article",

@@ -31,7 +31,9 @@ _MESSAGES = {
 }
 
 
-def validate(model: type[M], document: Document, data: Any = None, at: FieldPath = ()) -> tuple[M | None, list[Problem]]:
+def validate(
+    model: type[M], document: Document, data: Any = None, at: FieldPath = ()
+) -> tuple[M | None, list[Problem]]:
     """Validate `data` (default: the whole document) found at field path `at`."""
     too_long: list[tuple[FieldPath, int]] = []
     # Lists cut to their limits before validation: each of thousands of items would add problems of its own.

@@ -73,7 +73,9 @@ def _refuse_unsafe_targets(docs_dir: Path, planned: set[Path]) -> None:
         if any(part.is_symlink() for part in (path, *path.parents) if part.is_relative_to(docs_dir)):
             problems.append(Problem(f"docs/{shown}", 1, 1, "", "is a symbolic link or inside one; refusing to write"))
         elif path.exists() and (not path.is_file() or not is_generated(path)):
-            problems.append(Problem(f"docs/{shown}", 1, 1, "", "is a hand-written file; a generated page may not replace it"))
+            problems.append(
+                Problem(f"docs/{shown}", 1, 1, "", "is a hand-written file; a generated page may not replace it")
+            )
     if problems:
         raise DataError(problems)
 
