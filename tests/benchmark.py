@@ -18,6 +18,7 @@ import os
 import platform
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -40,6 +41,8 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, **MKDOCS_ENVIRONMENT}
 # Words from the middle of synthetic case texts (casebook.synthetic): a first
 # search must still find them, whatever else makes the download small.
+TRADEOFF_VARIANTS = ("as-shipped", "collector-left-on", "relative-urls-not-cached", "template-files-checked")
+CASE_PAGE = re.compile(r"^(/en)?/cases/synthetic-\d+/$")
 FIRST_SEARCH = {"zh": ("/search/", "萌芽"), "en": ("/en/search/", "stairwells")}
 SEARCH_FILES = re.compile(
     r"(/en)?/pagefind(-\d+)?/|/assets/javascripts/casebook-search\.js$"
@@ -143,7 +146,20 @@ def clean_generated(project: Path) -> None:
         shutil.rmtree(project / "docs" / folder, ignore_errors=True)
 
 
-def measure(count: int, workdir: Path, serve: bool, port: int = 8123) -> dict:
+def tradeoffs(project: Path) -> dict[str, float]:
+    """Pipeline seconds with each kept trick switched off (tests/tradeoffs.py): the variants
+    run in turn, three rounds, and each keeps its median (the machine drifts)."""
+    rounds: dict[str, list[float]] = {variant: [] for variant in TRADEOFF_VARIANTS}
+    for _ in range(3):
+        for variant in TRADEOFF_VARIANTS:
+            clean_generated(project)
+            command = [sys.executable, str(ROOT / "tests" / "tradeoffs.py"), variant, str(project)]
+            printed = subprocess.run(command, capture_output=True, text=True, check=True, env=ENV).stdout
+            rounds[variant].append(float(printed.split()[-1]))
+    return {variant: round(statistics.median(values), 1) for variant, values in rounds.items()}
+
+
+def measure(count: int, workdir: Path, serve: bool, port: int = 0, tradeoffs_at: int = 0) -> dict:
     project = workdir / f"n{count}"
     project.mkdir()
     make_project(project, ROOT / "tests" / "fixtures" / "data")
@@ -152,6 +168,8 @@ def measure(count: int, workdir: Path, serve: bool, port: int = 8123) -> dict:
     result: dict = {"cases": count}
 
     result["pipeline"] = run([str(BIN / "casebook"), "--root", str(project), "generate"], project)
+    if count == tradeoffs_at:
+        result["tradeoffs"] = tradeoffs(project)
 
     def fresh_build() -> dict[str, float]:
         clean_generated(project)  # every run generates every page, as a clone's first build does
@@ -192,8 +210,9 @@ def measure(count: int, workdir: Path, serve: bool, port: int = 8123) -> dict:
     }
     result["search_quality"] = search_quality(site, project / "data")
     searches = {lang: first_search(site, start, query) for lang, (start, query) in FIRST_SEARCH.items()}
-    result["first_search_kb_gzip"] = {lang: kb for lang, (kb, _) in searches.items()}
-    result["first_search_results"] = {lang: found for lang, (_, found) in searches.items()}
+    result["first_search_kb_gzip"] = {lang: kb for lang, (kb, _, _) in searches.items()}
+    result["first_search_results"] = {lang: found for lang, (_, found, _) in searches.items()}
+    result["first_search_cases"] = {lang: cases for lang, (_, _, cases) in searches.items()}
     if serve:
         result["serve_update_s"] = serve_update_seconds(project, port)
         result["preview_update_s"] = serve_update_seconds(project, port, preview="synthetic-00000")
@@ -232,8 +251,9 @@ def search_quality(site: Path, data_dir: Path) -> dict[str, dict[str, float]]:
     }
 
 
-def first_search(site: Path, start: str, query: str) -> tuple[float, int]:
-    """KB (gzip) the search page downloads to show a first query's results, and how many it found."""
+def first_search(site: Path, start: str, query: str) -> tuple[float, int, int]:
+    """KB (gzip) the search page downloads to show a first query's results, how many
+    pages it found, and how many of them are case pages."""
     from playwright.sync_api import sync_playwright
 
     fetched: list[str] = []
@@ -251,11 +271,13 @@ def first_search(site: Path, start: str, query: str) -> tuple[float, int]:
         )
         page.wait_for_load_state("networkidle")
         found = page.locator(".cb-finder__result").count()
+        links = page.locator(".cb-finder__result-title > a").evaluate_all("links => links.map(a => a.pathname)")
+        cases = sum(1 for path in links if CASE_PAGE.search(path))
         browser.close()
     files = {path for path in fetched if SEARCH_FILES.match(path)}
     # Pagefind's index, fragments and wasm are gzipped already: count them as they are.
     size = sum(min(gz(site / path.lstrip("/")), (site / path.lstrip("/")).stat().st_size) for path in files)
-    return round(size / 1024, 1), found
+    return round(size / 1024, 1), found, cases
 
 
 # Both languages' Pagefind runs, one after the other (the build overlaps the Chinese one with the English pages).
@@ -308,19 +330,11 @@ def _same_case_pages(site: Path, hugo_site: Path) -> None:
         raise SystemExit(f"Hugo built {len(case_pages(hugo_site))} case pages, MkDocs {len(case_pages(site))}")
 
 
-def serve_update_seconds(project: Path, port: int = 8123, preview: str = "") -> float:
+def serve_update_seconds(project: Path, port: int = 0, preview: str = "") -> float:
     """Start `mkdocs serve` (as `make serve`, or as `make preview` of one record), change that
-    record, and time until its page shows the change."""
-    process = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**ENV, "CASEBOOK_PREVIEW": preview},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/cases/synthetic-00000/"
+    record, and time until its page shows the change. Port 0: a free one."""
+    process, url = _serving(project, port, preview)
     try:
-        _wait_for(url, lambda page: "synthetic-00000" in page, limit=600)
         time.sleep(2)  # let the watcher settle after the first build
         record = project / "data" / "cases" / "synthetic-00000.yaml"
         original = record.read_text("utf-8")
@@ -334,13 +348,42 @@ def serve_update_seconds(project: Path, port: int = 8123, preview: str = "") -> 
         record.write_text(original, "utf-8")
 
 
-def _wait_for(url: str, ready, limit: float) -> None:
+def _serving(project: Path, port: int, preview: str, attempts: int = 5) -> tuple[subprocess.Popen, str]:
+    """`mkdocs serve` with its first build done. A free port can be taken by another
+    program before MkDocs binds it: MkDocs then stops, and another port is tried."""
+    for _ in range(attempts):
+        chosen = port or _free_port()
+        process = subprocess.Popen(
+            [str(BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{chosen}"],
+            cwd=project,
+            env={**ENV, "CASEBOOK_PREVIEW": preview},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{chosen}/cases/synthetic-00000/"
+        if _wait_for(url, lambda page: "synthetic-00000" in page, limit=600, process=process):
+            return process, url
+        if port:
+            break
+    raise SystemExit(f"mkdocs serve stopped before serving (port {port or 'chosen freely'})")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(url: str, ready, limit: float, process: subprocess.Popen | None = None) -> bool:
+    """True once the page is ready; False if `process` ended first."""
     deadline = time.perf_counter() + limit
     while time.perf_counter() < deadline:
+        if process is not None and process.poll() is not None:
+            return False
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
                 if ready(response.read().decode("utf-8")):
-                    return
+                    return True
         except OSError:
             pass
         time.sleep(0.2)
@@ -364,11 +407,15 @@ def main() -> None:
     parser.add_argument("--serve-at", type=int, default=1000, help="measure the serve preview at this N only")
     parser.add_argument("--json", type=Path, default=ROOT / "docs" / "assets" / "benchmark.json")
     parser.add_argument("--page", type=Path, default=ROOT / "docs" / "benchmark.md")
-    parser.add_argument("--port", type=int, default=8123, help="port for the `mkdocs serve` measurement")
+    parser.add_argument("--tradeoffs-at", type=int, default=1000, help="measure the kept trade-offs at this N only")
+    parser.add_argument("--port", type=int, default=0, help="port for the `mkdocs serve` measurement (0: a free one)")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="casebook-bench-") as folder:
-        results = [measure(n, Path(folder), serve=n == args.serve_at, port=args.port) for n in sizes]
+        results = [
+            measure(n, Path(folder), serve=n == args.serve_at, port=args.port, tradeoffs_at=args.tradeoffs_at)
+            for n in sizes
+        ]
     report = {"environment": environment(), "results": results}
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from casebook.search import PART_PAGES
+from casebook_mkdocs import orchestration
 from casebook_mkdocs.orchestration import Settings, SiteBuild
 
 
@@ -59,15 +60,17 @@ def test_the_default_language_pass_records_the_site_root():
 
 
 @pytest.mark.parametrize(
-    ("command", "low_memory", "languages", "forks"),
+    ("command", "low_memory", "languages", "threads", "forks"),
     [
-        ("build", False, ("zh", "en"), True),
-        ("serve", False, ("zh", "en"), False),  # serve rebuilds from a server thread
-        ("build", True, ("zh", "en"), False),  # one process at a time
-        ("build", False, ("zh",), False),  # nothing else to build
+        ("build", False, ("zh", "en"), 1, True),
+        ("serve", False, ("zh", "en"), 1, False),  # serve rebuilds from a server thread
+        ("build", True, ("zh", "en"), 1, False),  # one process at a time
+        ("build", False, ("zh",), 1, False),  # nothing else to build
+        ("build", False, ("zh", "en"), 2, False),  # a fork would copy the other thread's held locks
     ],
 )
-def test_only_a_full_build_forks(command, low_memory, languages, forks):
+def test_only_a_full_build_forks(monkeypatch, command, low_memory, languages, threads, forks):
+    monkeypatch.setattr(orchestration.threading, "active_count", lambda: threads)
     build = SiteBuild(command=command, settings=Settings(low_memory=low_memory))
     assert build._can_fork(config(languages=languages)) is forks
 

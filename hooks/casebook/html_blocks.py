@@ -21,7 +21,8 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-GENERATED_MARK = re.compile(r"<!-- .*\bcasebook\b.* -->$")  # templates/_front.md.j2 writes it first
+# templates/_front.md.j2 writes it first; a fixed word, not the translated sentence after it.
+GENERATED_MARK = re.compile(r"<!-- casebook:generated .* -->$")
 _BLOCK_START = re.compile(r"<(p|div|ul|ol|dl|table)[\s>]")
 
 

@@ -11,7 +11,7 @@ def return_freed_memory() -> None:
 
     glibc keeps what Python frees for reuse, so the process stays as large as
     its peak; before Pagefind runs beside it, that memory is better given back
-    (at 1,000 cases the MkDocs process went from 200 to 131 MB, docs/benchmark.md).
+    (LOW_MEMORY only: the benchmark's low-memory row).
     """
     gc.collect()
     try:

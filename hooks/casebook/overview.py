@@ -8,14 +8,28 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from .charts import bar_chart
 from .model import Case, Figure, Lang, Name
 
-if TYPE_CHECKING:  # render imports this module for the overview page
+if TYPE_CHECKING:
     from .catalog import Catalog
-    from .render import View
+
+
+class View(Protocol):
+    """What the charts need of a page language (render.View has it; render imports this module)."""
+
+    @property
+    def lang(self) -> Lang: ...
+
+    @property
+    def ui(self) -> Mapping[str, str]: ...
+
+    def plain(self, value: Name) -> str: ...
+
+    def figure(self, value: Figure) -> str: ...
+
 
 PAGE = "overview/index"
 RESIDENT_BARS = 15  # the cases with the most residents that the residents chart shows

@@ -4,12 +4,9 @@ and renders pages.
 MkDocs waits for the pipeline, so the pipeline may use every core. Workers
 are forked: they inherit what the parent built (the vocabularies, the catalog,
 compiled templates) without pickling it, but each copies the memory pages of
-the objects it touches (Python writes their reference counts): at 5,000 cases
-the pipeline holds more than a gigabyte at once while rendering (the figures
-are on docs/benchmark.md). Small jobs stay in this process, where forking
-would cost more than it saves. Records come back from their workers as parsed
-values, not validated models, which cost more to pickle than to validate again
-(catalog.py).
+the objects it touches (Python writes their reference counts): the pipeline's
+memory at once is on docs/benchmark.md. Small jobs stay in this process, where forking
+would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -17,10 +14,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Shared = TypeVar("Shared")
 
 WORTH_IT_FROM = 400  # items; below this, forking costs more than it saves
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
@@ -40,3 +38,26 @@ def fork_imap(
     chunk = max(1, len(items) // (workers * 8))  # small enough to even out, large enough to batch
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         yield from pool.imap(function, items, chunksize=chunk)
+
+
+def fork_imap_shared(
+    function: Callable[[Shared, int], Result], shared: Shared, count: int, workers: int | None = None
+) -> Iterator[Result]:
+    """function(shared, index) for index in range(count), as fork_imap does. Forked
+    workers inherit `shared` (a catalog, say) instead of receiving it pickled."""
+    global _job
+    _job = (function, shared)
+    try:
+        yield from fork_imap(_run_job, range(count), workers)
+    finally:
+        _job = None
+
+
+_job: tuple[Callable[[Any, int], Any], Any] | None = None  # what fork_imap_shared's workers inherit
+
+
+def _run_job(index: int) -> Any:
+    if _job is None:
+        raise RuntimeError("_run_job runs inside fork_imap_shared only")
+    function, shared = _job
+    return function(shared, index)

@@ -29,7 +29,7 @@ from .write import write_pages
 @dataclass(frozen=True)
 class Result:
     """What the build needs after generating: not the catalog, which is let go
-    (about 70 KB per case) before MkDocs fills memory with pages."""
+    before MkDocs fills memory with pages."""
 
     cases: int
     home_stats: dict[Lang, str]  # the home page's counts and latest cases, per language
@@ -82,8 +82,8 @@ def _collector_paused() -> Iterator[None]:
     """The cycle collector off while the catalog is built.
 
     Loading allocates many small objects that live until the build ends, so
-    the collector kept re-scanning a growing heap and found nothing to free:
-    about a fifth of the pipeline's time at 1,000 cases (tests/benchmark.py).
+    the collector kept re-scanning a growing heap and found nothing to free
+    (measured: docs/benchmark.md, "Kept trade-offs").
     """
     enabled = gc.isenabled()
     gc.disable()

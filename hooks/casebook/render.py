@@ -30,7 +30,7 @@ from .history import Change
 from .model import LANGS, Bilingual, Case, Figure, Founded, Lang, Name, Practice, Text
 from .overview import PAGE as OVERVIEW_PAGE
 from .overview import RESIDENT_BARS, alt_text, overview, shown
-from .parallel import fork_imap
+from .parallel import fork_imap_shared
 from .problems import field_path
 from .qr import qr_svg
 from .rules import texts
@@ -111,9 +111,9 @@ def environment() -> Environment:
         # Markdown's heading anchors are written {#id}: keep "{#" free of comments.
         comment_start_string="{##",
         comment_end_string="##}",
-        # Not checking each template file's time on every include: 45,000 includes
-        # at 1,000 cases, a ninth of the rendering time. The pipeline reruns only
-        # when the data changes anyway (pipeline.py).
+        # Not checking each template file's time on every include (measured:
+        # docs/benchmark.md, "Kept trade-offs"). The pipeline reruns only when
+        # the data changes anyway (pipeline.py).
         auto_reload=False,
     )
     env.filters["title"] = markup.front_matter_string
@@ -315,7 +315,7 @@ def page_url(from_page: str, to_page: str, anchor: str = "") -> Markup:
     return Markup(_relative_url(from_page, to_page, anchor))
 
 
-@functools.lru_cache(maxsize=65536)  # posixpath.relpath was a sixth of the rendering time
+@functools.lru_cache(maxsize=65536)  # docs/benchmark.md, "Kept trade-offs"
 def _relative_url(from_page: str, to_page: str, anchor: str) -> str:
     if not _URL_PART.fullmatch(f"{to_page}#{anchor}"):
         raise ValueError(f"not a page path: {to_page}#{anchor}")
@@ -352,25 +352,18 @@ def render_pages(catalog: Catalog, workers: int | None = None) -> Iterator[Page]
     """Every generated page in both languages, rendered on every core when there
     are many, yielded in order as they are done: at 5,000 cases the pages are
     about 250 MB of text, which the pipeline writes away instead of holding."""
-    global _job
     states = {case.id: case_states(case) for case in catalog.cases}  # once, for both languages
     plan = _planned(catalog)
-    _job = (catalog, states, plan)  # forked workers inherit it: nothing is pickled on the way in
-    try:
-        contents = fork_imap(_render_planned, range(len(plan)), workers)
-        for (path, lang, _, _), content in zip(plan, contents, strict=True):
-            yield Page(path + SUFFIX[lang], content)
-    finally:
-        _job = None
+    contents = fork_imap_shared(_render_planned, (catalog, states, plan), len(plan), workers)
+    for (path, lang, _, _), content in zip(plan, contents, strict=True):
+        yield Page(path + SUFFIX[lang], content)
 
 
-_job: tuple[Catalog, dict[str, list[TextState]], list[tuple[str, Lang, str, dict[str, Any]]]] | None = None
+_Job = tuple[Catalog, dict[str, list[TextState]], list[tuple[str, Lang, str, dict[str, Any]]]]
 
 
-def _render_planned(index: int) -> str:
-    if _job is None:
-        raise RuntimeError("_render_planned runs inside render_pages only")
-    catalog, states, plan = _job
+def _render_planned(job: _Job, index: int) -> str:
+    catalog, states, plan = job
     path, lang, template, extra = plan[index]
     return _render(template, catalog, lang, page_path=path, **extra, **_status(catalog, states, lang, template))
 

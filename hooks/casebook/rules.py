@@ -46,8 +46,8 @@ RESERVED_IDS = frozenset({"index"})
 class FromFile:
     """What a validated record knows of the file it came from (`shown_as`, `raw`):
     the parsed file, with the position of every value, is rebuilt from its bytes
-    only when a problem needs a line number. Kept for every record, it was most
-    of the pipeline's memory (about 110 KB per record, the case ~70 KB)."""
+    only when a problem needs a line number: kept for every record, it was most
+    of the pipeline's memory (docs/benchmark.md, "Kept trade-offs")."""
 
     shown_as: str
     raw: bytes
@@ -77,11 +77,6 @@ class Record(FromFile):
     def nodes(self) -> list[tuple[FieldPath, object]]:
         """walk(case), computed once: several rules visit every value."""
         return list(walk(self.case))
-
-    def release(self) -> None:
-        """Lets go of the cached walk once this record's rules ran: about 65 KB
-        per record, which add up at thousands of records."""
-        self.__dict__.pop("nodes", None)  # cached_property's slot; the dataclass is frozen
 
 
 Rule = Callable[[tuple[Record, ...], Vocabularies], Iterable[Problem]]
@@ -452,9 +447,7 @@ CROSS_RECORD_RULES: tuple[Rule, ...] = (ids_are_unique, names_are_unique, aliase
 
 
 def check_record(record: Record, vocab: Vocabularies) -> list[Problem]:
-    problems = [problem for rule in RECORD_RULES for problem in rule((record,), vocab)]
-    record.release()
-    return problems
+    return [problem for rule in RECORD_RULES for problem in rule((record,), vocab)]
 
 
 def check_across(records: tuple[Record, ...], vocab: Vocabularies) -> list[Problem]:

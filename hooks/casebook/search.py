@@ -44,9 +44,9 @@ IGNORED = (".headerlink", ".md-content__button", ".cb-translation")
 FRAGMENT_MAGIC = b"pagefind_dcd"  # what a gzipped fragment starts with once unzipped
 INDEXED_MARK = b"<div data-pagefind-body>"  # overrides/main.html; in page text it would be &lt;div
 MANIFEST = "casebook-parts.json"
-# Pagefind holds every page of a run in memory (about 0.3 MB each, no setting for
-# it: Pagefind/pagefind#842), so a language is indexed in parts of this many pages,
-# merged by the search page (docs/benchmark.md).
+# Pagefind holds every page of a run in memory (no setting for it:
+# Pagefind/pagefind#842), so a language is indexed in parts of this many pages,
+# merged by the search page (docs/benchmark.md, "Kept trade-offs").
 PART_PAGES = 1_000
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Beside a Han character, where no space is: 网格员“五微” -> 网 格 员 “ 五 微 ” (each gap a zero-width space).
