@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .problems import MessageError, msg
+
 MAX_TEXT = 4000
 MAX_LABEL = 300
 MAX_EVIDENCE = 400
@@ -30,7 +32,7 @@ WINDOWS_DEVICES = frozenset(
 
 def _not_a_device_name(key: str) -> str:
     if key in WINDOWS_DEVICES:
-        raise ValueError(f"'{key}' is a device name on Windows and cannot name a file or folder")
+        raise MessageError(msg("field.device_name", key=key))
     return key
 
 
@@ -68,7 +70,7 @@ class _Bilingual(Strict):
     @model_validator(mode="after")
     def _one_language_at_least(self) -> _Bilingual:
         if not any(getattr(self, lang) for lang in LANGS):
-            raise ValueError("give the text in at least one language (zh or en)")
+            raise MessageError(msg("text.no_language"))
         return self
 
     def get(self, lang: Lang) -> str | None:
@@ -221,7 +223,7 @@ class Source(Strict):
     @model_validator(mode="after")
     def _title_or_description(self) -> Source:
         if (self.title is None) == (self.description is None):
-            raise ValueError("give either the source's title or, when it has none, a description")
+            raise MessageError(msg("source.title_or_description"))
         return self
 
 
