@@ -54,6 +54,7 @@ _YAML_PROBLEMS = {
     "did not find expected key": "yaml.expected_key",
     "did not find expected '-' indicator": "yaml.expected_dash",
     "did not find expected node content": "yaml.expected_content",
+    "block sequence entries are not allowed in this context": "yaml.block_list",
     "found character that cannot start any token": "yaml.bad_token",
     "found unexpected end of stream": "yaml.unclosed_quote",
     "found unknown escape character": "yaml.bad_escape",

@@ -56,7 +56,8 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
-Fingerprint = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}$")]
+FINGERPRINT_PATTERN = r"^[0-9a-f]{8}$"
+Fingerprint = Annotated[str, StringConstraints(pattern=FINGERPRINT_PATTERN)]
 
 
 class _Bilingual(Strict):
@@ -92,7 +93,8 @@ class Text(_Bilingual):
 
 
 # A year or a month as the sources give them: 2024, 2008-04.
-YearMonth = Annotated[str, StringConstraints(pattern=r"^[12][0-9]{3}(?:-(?:0[1-9]|1[0-2]))?$")]
+YEAR_MONTH_PATTERN = r"^[12][0-9]{3}(?:-(?:0[1-9]|1[0-2]))?$"
+YearMonth = Annotated[str, StringConstraints(pattern=YEAR_MONTH_PATTERN)]
 
 
 class Span(Strict):

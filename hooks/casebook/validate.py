@@ -13,7 +13,7 @@ from pydantic.fields import FieldInfo
 
 from .collection import REF_PATTERN
 from .loader import Document, FieldPath
-from .model import ID_PATTERN
+from .model import FINGERPRINT_PATTERN, ID_PATTERN, YEAR_MONTH_PATTERN
 from .problems import Listed, Message, MessageError, Problem, field_path, msg
 
 M = TypeVar("M", bound=BaseModel)
@@ -23,15 +23,20 @@ _MESSAGES = {
     "missing": "field.missing",
     "extra_forbidden": "field.unknown",
     "string_type": "field.text",
-    "bool_type": "field.bool",
     "date_from_datetime_parsing": "field.date",
     "date_parsing": "field.date",
     "date_type": "field.date",
+    "date_from_datetime_inexact": "field.date",
     "model_type": "field.mapping",
     "tuple_type": "field.list",
     "string_too_short": "field.empty",
 }
-_PATTERNS = {ID_PATTERN: "field.id_pattern", REF_PATTERN: "field.ref_pattern"}
+_PATTERNS = {
+    ID_PATTERN: "field.id_pattern",
+    REF_PATTERN: "field.ref_pattern",
+    FINGERPRINT_PATTERN: "field.fingerprint_pattern",
+    YEAR_MONTH_PATTERN: "field.year_month_pattern",
+}
 
 
 def validate(
