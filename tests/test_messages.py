@@ -211,27 +211,26 @@ def _repeat_a_region(data_dir: Path) -> None:
 
 
 def _docs_problems(tmp: Path) -> list[Problem]:
-    data_dir, problems = _fresh(tmp, "docs"), []
-    for name, setup in (
-        ("strays", lambda docs: ((docs / "run").write_text("x", "utf-8"), (docs / "a.sh").write_text("x", "utf-8"))),
-        ("hand", lambda docs: ((docs / "cases").mkdir(), (docs / "cases" / "alpha-community.md").write_text("x"))),
-        (
-            "address",
-            lambda docs: (
-                (docs / "cases" / "alpha-community").mkdir(parents=True),
-                (docs / "cases" / "alpha-community" / "index.md").write_text("x"),
-            ),
-        ),
-        ("link", lambda docs: ((tmp / "elsewhere").mkdir(), (docs / "themes").symlink_to(tmp / "elsewhere"))),
-        ("linked", lambda docs: None),
-    ):
+    """docs/ holding stray files, a hand-written page where a generated one goes, a page at a
+    generated page's address, a linked folder; and docs/ itself a link."""
+    data_dir, problems = _fresh(tmp, "docs"), list[Problem]()
+    (tmp / "elsewhere").mkdir()
+    (tmp / "linked").symlink_to(tmp / "elsewhere")
+    files = {
+        "strays": ["run", "a.sh"],
+        "hand": ["cases/alpha-community.md"],
+        "address": ["cases/alpha-community/index.md"],
+        "link": [],
+        "linked": [],
+    }
+    for name, paths in files.items():
         docs = tmp / name
-        if name == "linked":  # the whole docs/ a link: every page would be written through it
-            (tmp / "real-docs").mkdir()
-            docs.symlink_to(tmp / "real-docs")
-        else:
-            docs.mkdir()
-        setup(docs)
+        docs.mkdir(exist_ok=True)
+        for path in paths:
+            (docs / path).parent.mkdir(parents=True, exist_ok=True)
+            (docs / path).write_text("x", "utf-8")
+        if name == "link":
+            (docs / "themes").symlink_to(tmp / "elsewhere")
         with pytest.raises(DataError) as caught:
             generate(data_dir, docs)
         problems += caught.value.problems

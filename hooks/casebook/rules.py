@@ -175,7 +175,7 @@ def page_anchors_are_unique(records: tuple[Record, ...], vocab: Vocabularies) ->
     for record in records:
         case = record.case
         taken = {anchor: msg("anchor.heading", key=anchor) for anchor in RESERVED_ANCHORS}
-        claims = [(("id",), case.id, msg("anchor.title", key=case.id))]
+        claims: list[tuple[FieldPath, str, Message]] = [(("id",), case.id, msg("anchor.title", key=case.id))]
         claims += [
             (
                 ("sources", index, "id"),
