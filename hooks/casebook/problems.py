@@ -78,6 +78,10 @@ class Problem:
     field: str
     message: Message
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.message, Message):  # finished text would reach a Chinese reader in English
+            raise TypeError(f"a problem's message is msg(key, ...) from {TABLE}, not {self.message!r}")
+
     def _order(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.field, self.message.text("en"))
 
