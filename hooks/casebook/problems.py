@@ -82,11 +82,14 @@ class Problem:
         if not isinstance(self.message, Message):  # finished text would reach a Chinese reader in English
             raise TypeError(f"a problem's message is msg(key, ...) from {TABLE}, not {self.message!r}")
 
+    @functools.cached_property
     def _order(self) -> tuple[str, int, int, str, str]:
+        """Sorted by place, then by the English text (as before messages had keys); worked out
+        once per problem, not at every comparison."""
         return (self.path, self.line, self.column, self.field, self.message.text("en"))
 
     def __lt__(self, other: Problem) -> bool:
-        return self._order() < other._order()
+        return self._order < other._order
 
     def __str__(self) -> str:
         return render(self, "en")
