@@ -13,8 +13,7 @@ from test_cli import casebook
 
 from casebook.catalog import build_catalog
 from casebook.cli import COLLECTION_SCHEMA_PATH, collection_schema_text
-from casebook.messages_zh import translate_message
-from casebook.problems import DataError
+from casebook.problems import DataError, Listed, msg
 from casebook.render import plan_pages
 from casebook.translation import fingerprint
 
@@ -53,13 +52,15 @@ def test_a_removed_practice_breaks_the_collection_that_uses_it(data_dir: Path):
 
 
 def test_collection_messages_read_in_chinese():
-    assert translate_message("unknown case 'alpha-comunity'; nearest: alpha-community") == (
-        "未知的案例“alpha-comunity”；最接近的是：alpha-community"
+    nearest = msg("hint.nearest", keys=Listed(("alpha-community", "beta-community")))
+    assert msg("unknown", kind=msg("kind.case"), key="alpha-comunity", hint=nearest).text("zh") == (
+        "未知的案例“alpha-comunity”；最接近的是：alpha-community、beta-community"
     )
-    assert translate_message("unknown practice 'mediation' in case 'alpha-community'; nearest: mediation-room") == (
+    hint = msg("hint.nearest", keys=Listed(("mediation-room",)))
+    assert msg("unknown.practice", key="mediation", case="alpha-community", hint=hint).text("zh") == (
         "案例“alpha-community”中没有做法“mediation”；最接近的是：mediation-room"
     )
-    assert translate_message("'beta-community' is already item 3") == "“beta-community”已是第 3 项"
+    assert msg("collection.item_taken", ref="beta-community", number=3).text("zh") == "“beta-community”已是第 3 项"
 
 
 def test_new_collection_scaffold_then_check(tmp_path: Path):

@@ -17,7 +17,7 @@ from .hygiene import tree_problems
 from .loader import load_bytes, load_file, read_file
 from .model import Case, Practice
 from .parallel import fork_imap
-from .problems import DataError, Problem
+from .problems import DataError, Message, Problem, msg
 from .related import Related, related_cases
 from .rules import Record, check_across, check_record
 from .validate import validate
@@ -69,11 +69,11 @@ def unexpected_entries(data_dir: Path, base: Path) -> list[Problem]:
     return list(tree_problems(data_dir, _shown(data_dir, base), _data_file_problem))
 
 
-def _data_file_problem(path: Path) -> str | None:
+def _data_file_problem(path: Path) -> Message | None:
     if path.suffix != ".yaml" and path.name != "README.md":
-        return "unexpected file: records and vocabularies are .yaml files"
+        return msg("data.unexpected_file")
     if path.suffix == ".yaml" and path.parent.name not in (CASES_DIR, VOCAB_DIR, COLLECTIONS_DIR):
-        return "YAML files belong in data/cases/, data/collections/ or data/vocab/"
+        return msg("data.yaml_folder")
     return None
 
 
@@ -200,7 +200,7 @@ def _load_vocabularies(data_dir: Path, base: Path) -> tuple[Vocabularies | None,
         if path.is_symlink():
             continue  # reported by unexpected_entries; never read through a link
         if not path.is_file():
-            problems.append(Problem(shown_as, 1, 1, "", "vocabulary file is missing"))
+            problems.append(Problem(shown_as, 1, 1, "", msg("vocab.missing")))
             continue
         document, found = load_file(path, shown_as)
         problems += found
@@ -208,7 +208,7 @@ def _load_vocabularies(data_dir: Path, base: Path) -> tuple[Vocabularies | None,
             continue
         data = document.data
         if set(data) != {field}:
-            problems.append(Problem(shown_as, 1, 1, "", f"must have exactly one top-level key: {field}"))
+            problems.append(Problem(shown_as, 1, 1, "", msg("vocab.top_key", field=field)))
             continue
         model = typing.get_args(Vocabularies.model_fields[field].annotation)[0]  # tuple[Theme, ...] -> Theme
         items = []
@@ -229,4 +229,4 @@ def _duplicate_keys(items: list, shown_as: str, field: str) -> list[Problem]:
     for item in items:
         keys += [city.key for city in getattr(item, "cities", ())]
     repeated = [key for key, count in Counter(keys).items() if count > 1]
-    return [Problem(shown_as, 1, 1, field, f"key '{key}' is defined more than once") for key in repeated]
+    return [Problem(shown_as, 1, 1, field, msg("vocab.duplicate_key", key=key)) for key in repeated]

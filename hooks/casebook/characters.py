@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .problems import Message, msg
+
 # Control, format, private-use and surrogate characters; line and paragraph separators.
 _REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})
 # Unicode's Default_Ignorable_Code_Point ranges that are not Cf (DerivedCoreProperties.txt):
@@ -34,18 +36,18 @@ _BLANKS = frozenset({"\u2800"})  # Braille pattern blank
 ALLOWED = frozenset({"\n", "\t"})
 
 
-def refused(char: str) -> str | None:
+def refused(char: str) -> Message | None:
     """Why `char` may not appear in a record, or None if it may."""
     if char in ALLOWED:
         return None
     code = ord(char)
     category = unicodedata.category(char)
     if category == "Cc":
-        return f"control character U+{code:04X} is not allowed"
+        return msg("char.control", code=f"U+{code:04X}")
     if category in _REFUSED_CATEGORIES or char in _BLANKS or _ignorable(code):
-        return f"invisible or direction-changing character U+{code:04X} is not allowed"
+        return msg("char.invisible", code=f"U+{code:04X}")
     if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
-        return f"noncharacter U+{code:04X} is not allowed"
+        return msg("char.noncharacter", code=f"U+{code:04X}")
     return None
 
 
@@ -62,7 +64,7 @@ _COMMON = re.compile(
 )
 
 
-def first_refused(text: str) -> tuple[int, str] | None:
+def first_refused(text: str) -> tuple[int, Message] | None:
     """(index, why) of the first character of `text` that may not appear, or None."""
     for match in _COMMON.finditer(text):
         why = refused(match.group())
@@ -71,6 +73,6 @@ def first_refused(text: str) -> tuple[int, str] | None:
     return None
 
 
-def all_refused(text: str) -> list[tuple[int, str]]:
+def all_refused(text: str) -> list[tuple[int, Message]]:
     """(index, why) of every character of `text` that may not appear."""
     return [(match.start(), why) for match in _COMMON.finditer(text) if (why := refused(match.group()))]

@@ -12,10 +12,9 @@ from importlib import resources
 from pathlib import Path
 
 from .catalog import CASES_DIR, COLLECTIONS_DIR, Catalog, build_catalog
-from .messages_zh import report_zh, translate_message
 from .model import ID_PATTERN, MAX_ID
 from .pipeline import generate
-from .problems import DataError, field_path, report
+from .problems import DataError, Lang, Message, field_path, msg, report
 from .publish import PublishError, publish
 from .rules import texts
 from .scanner import committed_allowlist, learn_allowlist, scan_site
@@ -25,7 +24,6 @@ from .translation import STATES, case_states, counts, fingerprint
 
 SCHEMA_PATH = Path("schema") / "case.schema.json"
 COLLECTION_SCHEMA_PATH = Path("schema") / "collection.schema.json"
-STALE_MESSAGE = "translation is stale: the original text changed since it was reviewed"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,8 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except DataError as error:
-        text = report_zh(error.problems) if getattr(args, "lang", "en") == "zh" else report(error.problems)
-        sys.stderr.write(text + "\n")
+        sys.stderr.write(report(error.problems, getattr(args, "lang", "en")) + "\n")
         return 1
     except BrokenPipeError:
         # The reader stopped reading (`casebook status … | head`): nothing is wrong.
@@ -112,22 +109,26 @@ def _check(args: argparse.Namespace) -> int:
     only = [path.resolve() for path in args.files] or None
     root = args.root.resolve()
     catalog = build_catalog(root / "data", shown_from=root, only=only)
-    for line in _stale(catalog):
-        if args.lang == "zh":
-            line = line.replace(STALE_MESSAGE, translate_message(STALE_MESSAGE))
-        sys.stderr.write(f"warning: {line}\n")
-    noun = "case" if len(catalog.cases) == 1 else "cases"
-    checked = f"{len(catalog.cases)} {noun}"
-    if catalog.collections:
-        checked += f" and {len(catalog.collections)} collection{'' if len(catalog.collections) == 1 else 's'}"
-    sys.stdout.write(f"{checked} checked; no problems found.\n")
+    for line in _stale(catalog, args.lang):
+        sys.stderr.write(msg("cli.warning", message=line).text(args.lang) + "\n")
+    sys.stdout.write(msg("cli.checked", records=_checked(catalog)).text(args.lang) + "\n")
     return 0
 
 
-def _stale(catalog: Catalog) -> list[str]:
+def _checked(catalog: Catalog) -> Message:
+    cases, collections = len(catalog.cases), len(catalog.collections)
+    checked = msg("cli.cases.one" if cases == 1 else "cli.cases.many", count=cases)
+    if collections:
+        key = "cli.collections.one" if collections == 1 else "cli.collections.many"
+        checked = msg(key, cases=checked, count=collections)
+    return checked
+
+
+def _stale(catalog: Catalog, lang: Lang = "en") -> list[str]:
     records = [(CASES_DIR, case) for case in catalog.cases] + [(COLLECTIONS_DIR, c) for c in catalog.collections]
+    stale = msg("translation.stale").text(lang)
     return [
-        f"data/{folder}/{item.case_id}.yaml: {item.field}.{item.lang}: {STALE_MESSAGE}"
+        f"data/{folder}/{item.case_id}.yaml: {item.field}.{item.lang}: {stale}"
         for folder, record in records
         for item in case_states(record)
         if item.state == "stale"

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from .collection import Collection
 from .model import LANGS, Case
 from .personal_data import personal_data
-from .problems import Problem
-from .rules import RESERVED_IDS, FromFile, nearest, texts
+from .problems import Problem, msg
+from .rules import PERSONAL_DATA, RESERVED_IDS, FromFile, nearest, texts
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,9 @@ CollectionRule = Callable[[CollectionRecord, dict[str, Case]], Iterable[Problem]
 def id_matches_file_name(record: CollectionRecord, cases: dict[str, Case]) -> Iterator[Problem]:
     collection_id = record.collection.id
     if collection_id != record.file_stem:
-        yield record.problem(("id",), f"must equal the file name '{record.file_stem}'")
+        yield record.problem(("id",), msg("id.file_name", name=record.file_stem))
     elif collection_id in RESERVED_IDS:
-        yield record.problem(("id",), f"'{collection_id}' is reserved for a listing page")
+        yield record.problem(("id",), msg("id.listing_page", key=collection_id))
 
 
 def items_are_known(record: CollectionRecord, cases: dict[str, Case]) -> Iterator[Problem]:
@@ -42,19 +42,23 @@ def items_are_known(record: CollectionRecord, cases: dict[str, Case]) -> Iterato
         at = ("items", index, "ref")
         case = cases.get(item.case_id)
         if case is None:
-            yield record.problem(at, f"unknown case '{item.case_id}'{nearest(item.case_id, cases)}")
+            yield record.problem(
+                at, msg("unknown", kind=msg("kind.case"), key=item.case_id, hint=nearest(item.case_id, cases))
+            )
             continue
         practices = [practice.id for practice in case.practices]
         if item.practice_id and item.practice_id not in practices:
-            where = f"unknown practice '{item.practice_id}' in case '{case.id}'"
-            yield record.problem(at, where + nearest(item.practice_id, practices))
+            hint = nearest(item.practice_id, practices)
+            yield record.problem(at, msg("unknown.practice", key=item.practice_id, case=case.id, hint=hint))
 
 
 def items_are_unique(record: CollectionRecord, cases: dict[str, Case]) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for index, item in enumerate(record.collection.items):
         if item.ref in seen:
-            yield record.problem(("items", index, "ref"), f"'{item.ref}' is already item {seen[item.ref] + 1}")
+            yield record.problem(
+                ("items", index, "ref"), msg("collection.item_taken", ref=item.ref, number=seen[item.ref] + 1)
+            )
         seen.setdefault(item.ref, index)
 
 
@@ -62,19 +66,19 @@ def original_language_is_complete(record: CollectionRecord, cases: dict[str, Cas
     original = record.collection.translation.text_lang
     for path, text in texts(record.collection):
         if not text.get(original):
-            yield record.problem((*path, original), f"missing text in the original language ({original})")
+            yield record.problem((*path, original), msg("text.original_missing", lang=original))
 
 
 def no_personal_data_in_text(record: CollectionRecord, cases: dict[str, Case]) -> Iterator[Problem]:
     for path, text in texts(record.collection):
         for lang in LANGS:
             for kind in personal_data(text.get(lang) or ""):
-                yield record.problem((*path, lang), f"contains {kind}; personal data may not appear in records")
+                yield record.problem((*path, lang), msg(PERSONAL_DATA[kind]))
 
 
 def updated_is_not_before_added(record: CollectionRecord, cases: dict[str, Case]) -> Iterator[Problem]:
     if record.collection.updated < record.collection.added:
-        yield record.problem(("updated",), "must not be earlier than 'added'")
+        yield record.problem(("updated",), msg("updated.before_added"))
 
 
 COLLECTION_RULES: tuple[CollectionRule, ...] = (

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .problems import Problem
+from .problems import Message, Problem, msg
 
 # A check of one regular file: the problem's message, or None when the file belongs.
-FileCheck = Callable[[Path], str | None]
+FileCheck = Callable[[Path], Message | None]
 
 
 def tree_problems(folder: Path, shown_as: str, check_file: FileCheck) -> Iterator[Problem]:
@@ -20,11 +20,11 @@ def tree_problems(folder: Path, shown_as: str, check_file: FileCheck) -> Iterato
     for path in sorted(folder.rglob("*")):
         shown = f"{shown_as}/{path.relative_to(folder).as_posix()}"
         if path.is_symlink():
-            message: str | None = f"symbolic links are not allowed under {shown_as}/"
+            message: Message | None = msg("tree.symlink", folder=shown_as)
         elif path.is_dir():
             continue
         elif not path.is_file():
-            message = f"only regular files are allowed under {shown_as}/"
+            message = msg("tree.not_regular", folder=shown_as)
         else:
             message = check_file(path)
         if message:

@@ -10,6 +10,7 @@ character (characters.py) raw or escaped, every value's position remembered.
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from typing import Any
 import yaml
 
 from .characters import all_refused, first_refused
-from .problems import Problem, field_path
+from .problems import Message, Problem, field_path, msg
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 12
@@ -44,7 +45,22 @@ MAX_DIGITS = 15  # a number's digits: beyond them a float is no longer exact
 # items are validated one by one (each would add its own problems).
 MAX_LIST_ITEMS = 1_000
 UTF8_BOM = b"\xef\xbb\xbf"
-ESCAPED = " (written as an escape)"  # ends the message of a refused character that a YAML escape wrote
+# Why a file could not be read, in the reader's language; other reasons as the system words them.
+_OS_ERRORS = {errno.ENOENT: "oserror.ENOENT", errno.EACCES: "oserror.EACCES", errno.EISDIR: "oserror.EISDIR"}
+# libyaml's words for the commonest mistakes, as message keys; others are shown as libyaml wrote them.
+_YAML_PROBLEMS = {
+    "mapping values are not allowed in this context": "yaml.mapping_values",
+    "could not find expected ':'": "yaml.expected_colon",
+    "did not find expected key": "yaml.expected_key",
+    "did not find expected '-' indicator": "yaml.expected_dash",
+    "did not find expected node content": "yaml.expected_content",
+    "block sequence entries are not allowed in this context": "yaml.block_list",
+    "found character that cannot start any token": "yaml.bad_token",
+    "found unexpected end of stream": "yaml.unclosed_quote",
+    "found unknown escape character": "yaml.bad_escape",
+    "did not find expected ',' or ']'": "yaml.expected_bracket",
+    "did not find expected ',' or '}'": "yaml.expected_brace",
+}
 
 
 @dataclass(frozen=True)
@@ -76,31 +92,33 @@ def read_file(path: Path, shown_as: str) -> tuple[bytes | None, list[Problem]]:
     try:
         return path.read_bytes(), []
     except OSError as error:
-        return None, [Problem(shown_as, 1, 1, "", f"cannot read file: {error.strerror}")]
+        reason = _OS_ERRORS.get(error.errno or 0)
+        shown = msg(reason) if reason else (error.strerror or str(error))
+        return None, [Problem(shown_as, 1, 1, "", msg("file.unreadable", reason=shown))]
 
 
 def load_bytes(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem]]:
-    def at(line: int, column: int, message: str) -> list[Problem]:
+    def at(line: int, column: int, message: Message) -> list[Problem]:
         return [Problem(shown_as, line, column, "", message)]
 
     if len(raw) > MAX_BYTES:
-        return None, at(1, 1, f"file is larger than {MAX_BYTES // 1024} KB")
+        return None, at(1, 1, msg("file.too_large", kb=MAX_BYTES // 1024))
     for bom, encoding in _BOMS.items():
         if raw.startswith(bom):
-            return None, at(1, 1, f"file must be UTF-8, found a {encoding} byte order mark")
+            return None, at(1, 1, msg("file.other_bom", encoding=encoding))
     if raw.startswith(UTF8_BOM):
-        return None, at(1, 1, "file starts with a byte order mark (BOM): save it as UTF-8 without BOM")
+        return None, at(1, 1, msg("file.utf8_bom"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _line_col(raw[: error.start].decode("utf-8", "replace"))
-        return None, at(line, column, "file must be UTF-8: invalid byte sequence")
+        return None, at(line, column, msg("file.not_utf8"))
     text = text.replace("\r\n", "\n")  # before the check: a CR is refused unless it ends a line
     problems = _character_problems(text, shown_as)
     if problems:
         return None, problems
     if not text.strip():
-        return None, at(1, 1, "file is empty")
+        return None, at(1, 1, msg("file.empty"))
     builder = _Builder(shown_as)
     try:
         data = builder.build(text)
@@ -109,6 +127,11 @@ def load_bytes(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem
     if builder.problems:
         return None, builder.problems
     return Document(shown_as, data, builder.positions), []
+
+
+def _yaml_problem(problem: str | None) -> Message | str:
+    key = _YAML_PROBLEMS.get(problem or "")
+    return msg(key) if key else problem or msg("yaml.unknown")
 
 
 def _line_col(prefix: str) -> Position:
@@ -121,7 +144,7 @@ def _character_problems(text: str, shown_as: str) -> list[Problem]:
     problems = []
     for index, why in all_refused(text)[:20]:
         if text[index] == "\r":
-            why = "lone carriage return (CR); use LF or CRLF line endings"
+            why = msg("char.lone_cr")
         line, column = _line_col(text[:index])
         problems.append(Problem(shown_as, line, column, "", why))
     return problems
@@ -146,7 +169,7 @@ class _Builder:
         self._events: Iterator[Any] = iter(())
         self._peeked: Any = None
 
-    def fail(self, mark: Any, message: str, abort: bool = False, at_field: FieldPath = ()) -> None:
+    def fail(self, mark: Any, message: Message, abort: bool = False, at_field: FieldPath = ()) -> None:
         where = field_path(at_field)
         self.problems.append(Problem(self.shown_as, mark.line + 1, mark.column + 1, where, message))
         if abort:
@@ -158,9 +181,9 @@ class _Builder:
                 self._peeked = next(self._events)
             except yaml.MarkedYAMLError as error:
                 mark = error.problem_mark or error.context_mark
-                self.fail(mark, f"invalid YAML: {error.problem or 'invalid YAML'}", abort=True)
+                self.fail(mark, msg("yaml.invalid", detail=_yaml_problem(error.problem)), abort=True)
             except yaml.YAMLError as error:  # reader errors carry no mark
-                self.problems.append(Problem(self.shown_as, 1, 1, "", f"invalid YAML: {error}"))
+                self.problems.append(Problem(self.shown_as, 1, 1, "", msg("yaml.invalid", detail=str(error))))
                 raise _Abort from error
         return self._peeked
 
@@ -174,42 +197,42 @@ class _Builder:
         self._next()  # StreamStartEvent
         start = self._next()
         if isinstance(start, yaml.StreamEndEvent) or isinstance(self._peek(), yaml.DocumentEndEvent):
-            self.problems.append(Problem(self.shown_as, 1, 1, "", "file is empty"))
+            self.problems.append(Problem(self.shown_as, 1, 1, "", msg("file.empty")))
             raise _Abort
         if not isinstance(self._peek(), yaml.MappingStartEvent):
-            self.fail(self._peek().start_mark, "the top level must be a mapping of field: value", abort=True)
+            self.fail(self._peek().start_mark, msg("yaml.top_level"), abort=True)
         value = self._node((), 1)
         self._next()  # DocumentEndEvent
         following = self._next()
         if isinstance(following, yaml.DocumentStartEvent):
-            self.fail(following.start_mark, "only one YAML document per file", abort=True)
+            self.fail(following.start_mark, msg("yaml.one_document"), abort=True)
         return value
 
     def _node(self, path: FieldPath, depth: int) -> Any:
         event = self._next()
         if depth > MAX_DEPTH:
-            self.fail(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels", abort=True)
+            self.fail(event.start_mark, msg("yaml.too_deep", limit=MAX_DEPTH), abort=True)
         if isinstance(event, yaml.AliasEvent):
-            self.fail(event.start_mark, "aliases (*name) are not allowed; write the value out")
+            self.fail(event.start_mark, msg("yaml.alias"))
             return None
         if event.anchor is not None:
-            self.fail(event.start_mark, "anchors (&name) are not allowed; write the value out")
+            self.fail(event.start_mark, msg("yaml.anchor"))
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event)
         if event.tag is not None and not event.implicit:
-            self.fail(event.start_mark, f"tags such as {event.tag} are not allowed")
+            self.fail(event.start_mark, msg("yaml.tag", tag=event.tag))
         if isinstance(event, yaml.SequenceStartEvent):
             return self._sequence(path, depth)
         return self._mapping(path, depth)
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
         if event.tag is not None:
-            self.fail(event.start_mark, f"tags such as {event.tag} are not allowed")
+            self.fail(event.start_mark, msg("yaml.tag", tag=event.tag))
         self._check_decoded(event)
         if event.style:  # quoted or block text is always a string ('' or None: plain)
             return event.value
         if _NUMBER.match(event.value) and sum(char.isdigit() for char in event.value) > MAX_DIGITS:
-            self.fail(event.start_mark, f"numbers may have at most {MAX_DIGITS} digits")
+            self.fail(event.start_mark, msg("yaml.digits", limit=MAX_DIGITS))
             return None
         return _resolve_plain(event.value)
 
@@ -218,13 +241,13 @@ class _Builder:
         the raw file held none (_character_problems), so the value's start is its place."""
         found = first_refused(event.value)
         if found:
-            self.fail(event.start_mark, found[1] + ESCAPED)
+            self.fail(event.start_mark, msg("char.escaped", message=found[1]))
 
     def _sequence(self, path: FieldPath, depth: int) -> tuple[Any, ...]:
         items: list[Any] = []
         while not isinstance(self._peek(), yaml.SequenceEndEvent):
             if len(items) == MAX_LIST_ITEMS:
-                self.fail(self._peek().start_mark, f"a list may have at most {MAX_LIST_ITEMS} items", abort=True)
+                self.fail(self._peek().start_mark, msg("yaml.list_items", limit=MAX_LIST_ITEMS), abort=True)
             item_path = (*path, len(items))
             self.positions[item_path] = _position(self._peek())
             items.append(self._node(item_path, depth + 1))
@@ -239,7 +262,7 @@ class _Builder:
             key = self._key(key_event)
             if key is not None and key in mapping:
                 first = self.positions[(*path, key)][0]
-                message = f"duplicate key '{key}' (first written on line {first})"
+                message = msg("yaml.duplicate_key", key=key, line=first)
                 self.fail(key_event.start_mark, message, at_field=(*path, key))
                 key = None
             self._node(path, depth + 1)  # the key itself, already checked
@@ -253,10 +276,10 @@ class _Builder:
 
     def _key(self, event: Any) -> str | None:
         if not isinstance(event, yaml.ScalarEvent):
-            self.fail(event.start_mark, "keys must be plain text")
+            self.fail(event.start_mark, msg("yaml.key_not_text"))
             return None
         if event.value == "<<" and not event.style:
-            self.fail(event.start_mark, "merge keys (<<) are not allowed; write the fields out")
+            self.fail(event.start_mark, msg("yaml.merge_key"))
             return None
         if first_refused(event.value):
             return None  # reported when the key is read as a scalar (_node)

@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .problems import MessageError, msg
+
 MAX_TEXT = 4000
 MAX_LABEL = 300
 MAX_EVIDENCE = 400
@@ -30,7 +32,7 @@ WINDOWS_DEVICES = frozenset(
 
 def _not_a_device_name(key: str) -> str:
     if key in WINDOWS_DEVICES:
-        raise ValueError(f"'{key}' is a device name on Windows and cannot name a file or folder")
+        raise MessageError(msg("field.device_name", key=key))
     return key
 
 
@@ -54,7 +56,8 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
-Fingerprint = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}$")]
+FINGERPRINT_PATTERN = r"^[0-9a-f]{8}$"
+Fingerprint = Annotated[str, StringConstraints(pattern=FINGERPRINT_PATTERN)]
 
 
 class _Bilingual(Strict):
@@ -68,7 +71,7 @@ class _Bilingual(Strict):
     @model_validator(mode="after")
     def _one_language_at_least(self) -> _Bilingual:
         if not any(getattr(self, lang) for lang in LANGS):
-            raise ValueError("give the text in at least one language (zh or en)")
+            raise MessageError(msg("text.no_language"))
         return self
 
     def get(self, lang: Lang) -> str | None:
@@ -93,7 +96,8 @@ Bilingual = Name | Text  # every bilingual value of a record
 
 
 # A year or a month as the sources give them: 2024, 2008-04.
-YearMonth = Annotated[str, StringConstraints(pattern=r"^[12][0-9]{3}(?:-(?:0[1-9]|1[0-2]))?$")]
+YEAR_MONTH_PATTERN = r"^[12][0-9]{3}(?:-(?:0[1-9]|1[0-2]))?$"
+YearMonth = Annotated[str, StringConstraints(pattern=YEAR_MONTH_PATTERN)]
 
 
 class Span(Strict):
@@ -224,7 +228,7 @@ class Source(Strict):
     @model_validator(mode="after")
     def _title_or_description(self) -> Source:
         if (self.title is None) == (self.description is None):
-            raise ValueError("give either the source's title or, when it has none, a description")
+            raise MessageError(msg("source.title_or_description"))
         return self
 
 

@@ -20,7 +20,7 @@ from .history import head, read_history
 from .model import LANGS, Lang
 from .opendata import open_data_files
 from .overview import chart_files
-from .problems import DataError, Problem
+from .problems import DataError, Problem, msg
 from .redirects import redirect_files
 from .render import DATA_PREFIX, View, filter_keys, home_stats, page_paths, render_pages
 from .write import write_pages
@@ -99,5 +99,5 @@ def _record_paths(data_dir: Path, ids: tuple[str, ...]) -> list[Path]:
     missing = [path for path in paths if not path.is_file()]
     if missing:
         shown = ", ".join(f"{DATA_PREFIX}/{CASES_DIR}/{path.name}" for path in missing)
-        raise DataError([Problem(shown, 1, 1, "", "preview: no such case record")])
+        raise DataError([Problem(shown, 1, 1, "", msg("preview.no_record"))])
     return paths

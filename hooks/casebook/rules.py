@@ -18,7 +18,7 @@ from .loader import Document, FieldPath, load_bytes
 from .model import LANGS, Bilingual, Case, Figure, Name, Text
 from .numerals import states
 from .personal_data import personal_data
-from .problems import Problem, field_path
+from .problems import Listed, Message, Problem, field_path, msg
 from .similarity import NEAR_COPY, near_copies
 from .vocab import Vocabularies
 
@@ -41,6 +41,12 @@ RESERVED_ANCHORS = frozenset(
 SOURCE_ANCHOR = "source-"  # a source's anchor on the case page: source-<id> (templates/case.md.j2)
 # Ids that would take the name of a listing page in the same folder.
 RESERVED_IDS = frozenset({"index"})
+# The message for each kind of personal data that personal_data() names.
+PERSONAL_DATA = {
+    "an email address": "personal.email",
+    "a phone number": "personal.phone",
+    "a Chinese ID-card number": "personal.id_card",
+}
 
 
 class FromFile:
@@ -59,7 +65,7 @@ class FromFile:
             raise RuntimeError(f"{self.shown_as} loaded once but not again")
         return document
 
-    def problem(self, parts: FieldPath, message: str) -> Problem:
+    def problem(self, parts: FieldPath, message: Message) -> Problem:
         line, column = self.document.position(parts)
         return Problem(self.document.path, line, column, field_path(parts), message)
 
@@ -112,21 +118,22 @@ def _texts(record: Record) -> Iterator[tuple[FieldPath, Bilingual]]:
     return ((path, value) for path, value in record.nodes if isinstance(value, Name | Text))
 
 
-def nearest(key: str, known: Iterable[str]) -> str:
+def nearest(key: str, known: Iterable[str]) -> Message | str:
+    """The hint that ends an unknown key's message: the nearest known keys, if any."""
     matches = difflib.get_close_matches(key, sorted(known), n=3, cutoff=0.5)
-    return f"; nearest: {', '.join(matches)}" if matches else ""
+    return msg("hint.nearest", keys=Listed(tuple(matches))) if matches else ""
 
 
 def _unknown(record: Record, parts: FieldPath, kind: str, key: str, known: Iterable[str]) -> Problem:
-    return record.problem(parts, f"unknown {kind} '{key}'{nearest(key, known)}")
+    return record.problem(parts, msg("unknown", kind=msg(kind), key=key, hint=nearest(key, known)))
 
 
 def id_matches_file_name(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
     for record in records:
         if record.case.id != record.file_stem:
-            yield record.problem(("id",), f"must equal the file name '{record.file_stem}'")
+            yield record.problem(("id",), msg("id.file_name", name=record.file_stem))
         elif record.case.id in RESERVED_IDS:
-            yield record.problem(("id",), f"'{record.case.id}' is reserved for a listing page")
+            yield record.problem(("id",), msg("id.listing_page", key=record.case.id))
 
 
 def ids_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -134,7 +141,7 @@ def ids_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator
     for record in records:
         key = record.case.id.casefold()
         if key in seen:
-            yield record.problem(("id",), f"'{record.case.id}' is already used by {seen[key].shown_as}")
+            yield record.problem(("id",), msg("id.taken", key=record.case.id, file=seen[key].shown_as))
         seen.setdefault(key, record)
 
 
@@ -146,15 +153,13 @@ def aliases_are_free(records: tuple[Record, ...], vocab: Vocabularies) -> Iterat
         for index, alias in enumerate(record.case.aliases):
             where = ("aliases", index)
             if alias == record.case.id:
-                yield record.problem(where, f"'{alias}' is this record's own id")
+                yield record.problem(where, msg("alias.own_id", key=alias))
             elif alias in ids:
-                yield record.problem(
-                    where, f"'{alias}' is the id of {ids[alias].shown_as}; an alias must be a former id"
-                )
+                yield record.problem(where, msg("alias.other_id", key=alias, file=ids[alias].shown_as))
             elif alias in RESERVED_IDS:
-                yield record.problem(where, f"'{alias}' is reserved for a listing page")
+                yield record.problem(where, msg("id.listing_page", key=alias))
             elif alias in seen:
-                yield record.problem(where, f"'{alias}' is already an alias in {seen[alias].shown_as}")
+                yield record.problem(where, msg("alias.taken", key=alias, file=seen[alias].shown_as))
             seen.setdefault(alias, record)
 
 
@@ -164,20 +169,25 @@ def page_anchors_are_unique(records: tuple[Record, ...], vocab: Vocabularies) ->
     sources of one id are source_ids_are_unique's to report."""
     for record in records:
         case = record.case
-        taken = {anchor: "is reserved for a page heading" for anchor in RESERVED_ANCHORS}
-        claims: list[tuple[FieldPath, str, str]] = [(("id",), case.id, "is the anchor of the case's title (its id)")]
+        taken = {anchor: msg("anchor.heading", key=anchor) for anchor in RESERVED_ANCHORS}
+        claims: list[tuple[FieldPath, str, Message]] = [(("id",), case.id, msg("anchor.title", key=case.id))]
         claims += [
-            (("sources", index, "id"), SOURCE_ANCHOR + source.id, f"is the anchor of source '{source.id}'")
+            (
+                ("sources", index, "id"),
+                SOURCE_ANCHOR + source.id,
+                msg("anchor.source", key=SOURCE_ANCHOR + source.id, source=source.id),
+            )
             for index, source in enumerate(case.sources)
         ]
         claims += [
-            (("practices", index, "id"), p.id, "is used by another practice") for index, p in enumerate(case.practices)
+            (("practices", index, "id"), p.id, msg("anchor.practice", key=p.id))
+            for index, p in enumerate(case.practices)
         ]
         for parts, anchor, owner in claims:
             if anchor not in taken:
                 taken[anchor] = owner
             elif taken[anchor] != owner or parts[0] != "sources":
-                yield record.problem(parts, f"'{anchor}' {taken[anchor]}")
+                yield record.problem(parts, taken[anchor])
 
 
 def names_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -190,7 +200,7 @@ def names_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> Iterat
                 continue
             key = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
             if key in seen:
-                yield record.problem(("name", lang), f"'{name}' is already the name of {seen[key].shown_as}")
+                yield record.problem(("name", lang), msg("name.taken", name=name, file=seen[key].shown_as))
             seen.setdefault(key, record)
 
 
@@ -200,7 +210,7 @@ def themes_are_known(records: tuple[Record, ...], vocab: Vocabularies) -> Iterat
         for index, practice in enumerate(record.case.practices):
             for position, key in enumerate(practice.themes):
                 if key not in known:
-                    yield _unknown(record, ("practices", index, "themes", position), "theme", key, known)
+                    yield _unknown(record, ("practices", index, "themes", position), "kind.theme", key, known)
 
 
 def ethnic_groups_are_known(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -208,7 +218,7 @@ def ethnic_groups_are_known(records: tuple[Record, ...], vocab: Vocabularies) ->
     for record in records:
         for position, key in enumerate(record.case.profile.ethnic_groups):
             if key not in known:
-                yield _unknown(record, ("profile", "ethnic_groups", position), "ethnic group", key, known)
+                yield _unknown(record, ("profile", "ethnic_groups", position), "kind.ethnic_group", key, known)
 
 
 def places_are_known(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -217,14 +227,14 @@ def places_are_known(records: tuple[Record, ...], vocab: Vocabularies) -> Iterat
     for record in records:
         location = record.case.location
         if location.region and location.region not in regions:
-            yield _unknown(record, ("location", "region"), "region", location.region, regions)
+            yield _unknown(record, ("location", "region"), "kind.region", location.region, regions)
         if not location.city:
             continue
         if location.city not in cities:
-            yield _unknown(record, ("location", "city"), "city", location.city, cities)
+            yield _unknown(record, ("location", "city"), "kind.city", location.city, cities)
         elif cities[location.city][0].key != location.region:
             parent = cities[location.city][0].key
-            yield record.problem(("location", "city"), f"city '{location.city}' belongs to region '{parent}'")
+            yield record.problem(("location", "city"), msg("city.region", city=location.city, region=parent))
 
 
 def figures_use_known_terms(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -236,11 +246,11 @@ def figures_use_known_terms(records: tuple[Record, ...], vocab: Vocabularies) ->
             if not isinstance(value, Figure):
                 continue
             if value.unit not in units:
-                yield _unknown(record, (*path, "unit"), "unit", value.unit, units)
+                yield _unknown(record, (*path, "unit"), "kind.unit", value.unit, units)
             if value.qualifier and value.qualifier not in qualifiers:
-                yield _unknown(record, (*path, "qualifier"), "qualifier", value.qualifier, qualifiers)
+                yield _unknown(record, (*path, "qualifier"), "kind.qualifier", value.qualifier, qualifiers)
             if value.source not in sources:
-                yield _unknown(record, (*path, "source"), "source", value.source, sources)
+                yield _unknown(record, (*path, "source"), "kind.source", value.source, sources)
 
 
 def honours_cite_sources(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -248,7 +258,7 @@ def honours_cite_sources(records: tuple[Record, ...], vocab: Vocabularies) -> It
         sources = {source.id for source in record.case.sources}
         for index, honour in enumerate(record.case.honours):
             if honour.source not in sources:
-                yield _unknown(record, ("honours", index, "source"), "source", honour.source, sources)
+                yield _unknown(record, ("honours", index, "source"), "kind.source", honour.source, sources)
 
 
 def source_ids_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -256,7 +266,7 @@ def source_ids_are_unique(records: tuple[Record, ...], vocab: Vocabularies) -> I
         seen: set[str] = set()
         for index, source in enumerate(record.case.sources):
             if source.id in seen:
-                yield record.problem(("sources", index, "id"), f"'{source.id}' is used by another source")
+                yield record.problem(("sources", index, "id"), msg("source.taken", key=source.id))
             seen.add(source.id)
 
 
@@ -268,7 +278,7 @@ def original_language_is_complete(records: tuple[Record, ...], vocab: Vocabulari
             if path[:1] == ("sources",):
                 continue  # a source's title is in the source's own language
             if not text.get(original):
-                yield record.problem((*path, original), f"missing text in the original language ({original})")
+                yield record.problem((*path, original), msg("text.original_missing", lang=original))
 
 
 def no_personal_data(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -278,7 +288,7 @@ def no_personal_data(records: tuple[Record, ...], vocab: Vocabularies) -> Iterat
         for path, value in record.nodes:
             if isinstance(value, str):
                 for kind in personal_data(value):
-                    yield record.problem(path, f"contains {kind}; personal data may not appear in records")
+                    yield record.problem(path, msg(PERSONAL_DATA[kind]))
 
 
 def figures_state_their_evidence(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -286,7 +296,7 @@ def figures_state_their_evidence(records: tuple[Record, ...], vocab: Vocabularie
     for record in records:
         for path, value in record.nodes:
             if isinstance(value, Figure) and not states(value.evidence, value.value):
-                yield record.problem((*path, "evidence"), f"does not state the value {value.value:g}")
+                yield record.problem((*path, "evidence"), msg("figure.unstated", value=value.value))
 
 
 def texts_are_not_copied_from_evidence(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -306,8 +316,7 @@ def texts_are_not_copied_from_evidence(records: tuple[Record, ...], vocab: Vocab
             for match in near_copies(text.get(lang) or "", evidence):
                 yield record.problem(
                     (*path, lang),
-                    f"a sentence follows its source almost word for word (similarity {match.score:.2f}, "
-                    f"limit {NEAR_COPY:.2f}): rewrite “{match.sentence[:40]}” in your own words",
+                    msg("text.near_copy", score=match.score, limit=NEAR_COPY, sentence=match.sentence[:40]),
                 )
 
 
@@ -325,10 +334,10 @@ def periods_end_after_they_start(records: tuple[Record, ...], vocab: Vocabularie
             start = _month(value.span.start, last=False)
             if value.span.end and _month(value.span.end, last=True) < start:
                 yield record.problem(
-                    (*path, "span", "end"), f"ends ({value.span.end}) before it starts ({value.span.start})"
+                    (*path, "span", "end"), msg("span.reversed", end=value.span.end, start=value.span.start)
                 )
             if value.as_of and (value.as_of.year, value.as_of.month) < start:
-                yield record.problem((*path, "as_of"), f"is earlier than the start of its period ({value.span.start})")
+                yield record.problem((*path, "as_of"), msg("span.as_of_early", start=value.span.start))
 
 
 def residents_not_fewer_than_households(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -337,7 +346,7 @@ def residents_not_fewer_than_households(records: tuple[Record, ...], vocab: Voca
         if profile.residents and profile.households and profile.residents.value < profile.households.value:
             yield record.problem(
                 ("profile", "residents"),
-                f"{profile.residents.value:g} residents are fewer than {profile.households.value:g} households",
+                msg("profile.residents", residents=profile.residents.value, households=profile.households.value),
             )
 
 
@@ -348,7 +357,7 @@ def ethnic_group_count_covers_named_groups(records: tuple[Record, ...], vocab: V
         if profile.ethnic_group_count and profile.ethnic_group_count.value < named:
             yield record.problem(
                 ("profile", "ethnic_group_count"),
-                f"{profile.ethnic_group_count.value:g} ethnic groups are fewer than the {named} named",
+                msg("profile.ethnic_groups", count=profile.ethnic_group_count.value, named=named),
             )
 
 
@@ -372,7 +381,9 @@ def parts_are_not_larger_than_wholes(records: tuple[Record, ...], vocab: Vocabul
                 if whole is not None and whole.unit == figure.unit and figure.value > whole.value:
                     yield record.problem(
                         ("practices", index, "figures", position, "value"),
-                        f"{figure.value:g} is more than the {whole.value:g} of the profile's {WHOLES[figure.unit]}",
+                        msg(
+                            "figure.over_whole", value=figure.value, whole=whole.value, whole_field=WHOLES[figure.unit]
+                        ),
                     )
 
 
@@ -381,15 +392,15 @@ def members_are_known(records: tuple[Record, ...], vocab: Vocabularies) -> Itera
     for record in records:
         case = record.case
         if case.members and case.level != "subdistrict":
-            yield record.problem(("members",), "only a case at subdistrict level has members")
+            yield record.problem(("members",), msg("members.level"))
         known: set[str] = set()
         for index, member in enumerate(case.members):
             if member.id in known:
-                yield record.problem(("members", index, "id"), f"'{member.id}' is used by another member")
+                yield record.problem(("members", index, "id"), msg("member.taken", key=member.id))
             known.add(member.id)
         for index, practice in enumerate(case.practices):
             if practice.member and practice.member not in known:
-                yield _unknown(record, ("practices", index, "member"), "member", practice.member, known)
+                yield _unknown(record, ("practices", index, "member"), "kind.member", practice.member, known)
 
 
 def derived_places_are_given(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -399,9 +410,9 @@ def derived_places_are_given(records: tuple[Record, ...], vocab: Vocabularies) -
         stated = [level for level in ("region", "city", "district", "subdistrict") if getattr(location, level)]
         for position, level in enumerate(location.derived):
             if not getattr(location, level):
-                yield record.problem(("location", "derived", position), f"'{level}' is marked derived but not given")
+                yield record.problem(("location", "derived", position), msg("derived.not_given", level=level))
         if location.derived and not set(stated) - set(location.derived):
-            yield record.problem(("location", "derived"), "every level is derived: at least one must be stated")
+            yield record.problem(("location", "derived"), msg("derived.all"))
 
 
 def founding_cites_a_source(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -409,13 +420,13 @@ def founding_cites_a_source(records: tuple[Record, ...], vocab: Vocabularies) ->
         founded = record.case.founded
         sources = {source.id for source in record.case.sources}
         if founded and founded.source not in sources:
-            yield _unknown(record, ("founded", "source"), "source", founded.source, sources)
+            yield _unknown(record, ("founded", "source"), "kind.source", founded.source, sources)
 
 
 def updated_is_not_before_added(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
     for record in records:
         if record.case.updated < record.case.added:
-            yield record.problem(("updated",), "must not be earlier than 'added'")
+            yield record.problem(("updated",), msg("updated.before_added"))
 
 
 # Rules that look at each record alone: check_record() runs them, in the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import typing
 from typing import Any, TypeVar
 
@@ -12,22 +13,29 @@ from pydantic.fields import FieldInfo
 
 from .collection import REF_PATTERN
 from .loader import Document, FieldPath
-from .model import ID_PATTERN
-from .problems import Problem, field_path
+from .model import FINGERPRINT_PATTERN, ID_PATTERN, YEAR_MONTH_PATTERN
+from .problems import Listed, Message, MessageError, Problem, field_path, msg
 
 M = TypeVar("M", bound=BaseModel)
 
+# pydantic's error types and the message key of each (the rest: _message).
 _MESSAGES = {
-    "missing": "required field is missing",
-    "extra_forbidden": "unknown field",
-    "string_type": "must be text",
-    "bool_type": "must be true or false",
-    "date_from_datetime_parsing": "must be a date written YYYY-MM-DD",
-    "date_parsing": "must be a date written YYYY-MM-DD",
-    "date_type": "must be a date written YYYY-MM-DD",
-    "model_type": "must be a mapping of field: value",
-    "tuple_type": "must be a list",
-    "string_too_short": "must not be empty",
+    "missing": "field.missing",
+    "extra_forbidden": "field.unknown",
+    "string_type": "field.text",
+    "date_from_datetime_parsing": "field.date",
+    "date_parsing": "field.date",
+    "date_type": "field.date",
+    "date_from_datetime_inexact": "field.date",
+    "model_type": "field.mapping",
+    "tuple_type": "field.list",
+    "string_too_short": "field.empty",
+}
+_PATTERNS = {
+    ID_PATTERN: "field.id_pattern",
+    REF_PATTERN: "field.ref_pattern",
+    FINGERPRINT_PATTERN: "field.fingerprint_pattern",
+    YEAR_MONTH_PATTERN: "field.year_month_pattern",
 }
 
 
@@ -50,7 +58,7 @@ def validate(
 
 def _too_long(document: Document, parts: FieldPath, limit: int) -> Problem:
     line, column = document.position(parts)
-    return Problem(document.path, line, column, field_path(parts), f"has too many items (at most {limit})")
+    return Problem(document.path, line, column, field_path(parts), msg("field.too_many", limit=limit))
 
 
 def _follows_from_items(detail: Any, details: list[Any]) -> bool:
@@ -78,29 +86,30 @@ def _data_path(document: Document, at: FieldPath, loc: tuple[Any, ...], kind: st
     return parts
 
 
-def _message(detail: Any) -> str:
-    kind = detail["type"]
+def _message(detail: Any) -> Message:
+    kind, ctx = detail["type"], detail.get("ctx", {})
     if kind == "string_pattern_mismatch":
-        if detail["ctx"]["pattern"] == ID_PATTERN:
-            return "must be lowercase ASCII letters and digits joined by single hyphens (kebab-case)"
-        if detail["ctx"]["pattern"] == REF_PATTERN:
-            return "must be a case id, or a case id and a practice id joined by # (case-id#practice-id)"
-        return "must be an http:// or https:// address with a host name"
+        return msg(_PATTERNS.get(ctx["pattern"], "field.url_pattern"))
     if kind == "string_too_long":
-        return f"is too long (at most {detail['ctx']['max_length']} characters)"
+        return msg("field.too_long", limit=ctx["max_length"])
     if kind == "too_long":
-        return f"has too many items (at most {detail['ctx']['max_length']})"
+        return msg("field.too_many", limit=ctx["max_length"])
     if kind == "too_short":
-        return f"needs at least {detail['ctx']['min_length']} item(s)"
+        return msg("field.too_few", limit=ctx["min_length"])
     if kind == "literal_error":
-        return f"must be one of {detail['ctx']['expected']}"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return detail["msg"].replace("Input should be", "must be")
+        return msg("field.one_of", choices=Listed(tuple(re.findall(r"'[^']*'", ctx["expected"])), "list.or"))
+    if kind == "greater_than_equal":
+        return msg("field.at_least", limit=ctx["ge"])
+    if kind == "less_than_equal":
+        return msg("field.at_most", limit=ctx["le"])
     if kind == "value_error":
-        return str(detail["ctx"]["error"])
+        error = ctx["error"]
+        return error.message if isinstance(error, MessageError) else msg("field.invalid", detail=str(error))
     if kind in ("int_type", "float_type", "int_from_float") or detail["loc"][-1:] in (("int",), ("float",)):
-        return "must be a number"
-    return _MESSAGES.get(kind, detail["msg"])
+        return msg("field.number")
+    if kind in _MESSAGES:
+        return msg(_MESSAGES[kind])
+    return msg("field.invalid", detail=detail["msg"])
 
 
 def _cut_long_lists(model: type[BaseModel], data: Any, at: FieldPath, cut: list[tuple[FieldPath, int]]) -> Any:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from .hygiene import tree_problems
-from .problems import DataError, Problem
+from .problems import DataError, Message, Problem, msg
 from .render import GENERATED_DIRS, SUFFIX, Page
 
 GENERATED_START = "---\ncasebook_generated: true\n"
@@ -30,10 +30,10 @@ def docs_problems(docs_dir: Path) -> list[Problem]:
     return list(tree_problems(docs_dir, "docs", _docs_file_problem))
 
 
-def _docs_file_problem(path: Path) -> str | None:
+def _docs_file_problem(path: Path) -> Message | None:
     if path.suffix.lower() in DOCS_SUFFIXES or _is_ignore_marker(path):
         return None
-    return f"unexpected file type {path.suffix or '(none)'} under docs/"
+    return msg("docs.unexpected_type", suffix=path.suffix or msg("docs.no_suffix"))
 
 
 def write_pages(docs_dir: Path, paths: list[str], pages: Iterable[Page]) -> tuple[int, int]:
@@ -86,11 +86,9 @@ def _refuse_unsafe_targets(docs_dir: Path, planned: set[Path]) -> None:
     for path in planned:
         shown = path.relative_to(docs_dir).as_posix()
         if any(part.is_symlink() for part in (path, *path.parents) if part.is_relative_to(docs_dir)):
-            problems.append(Problem(f"docs/{shown}", 1, 1, "", "is a symbolic link or inside one; refusing to write"))
+            problems.append(Problem(f"docs/{shown}", 1, 1, "", msg("docs.symlink")))
         elif path.exists() and (not path.is_file() or not is_generated(path)):
-            problems.append(
-                Problem(f"docs/{shown}", 1, 1, "", "is a hand-written file; a generated page may not replace it")
-            )
+            problems.append(Problem(f"docs/{shown}", 1, 1, "", msg("docs.hand_written")))
     if problems:
         raise DataError(problems)
 
@@ -106,7 +104,7 @@ def _refuse_pages_at_generated_addresses(docs_dir: Path, paths: list[str]) -> No
         address = published_at(shown)
         if shown in planned or address not in addresses or is_generated(path):
             continue
-        message = f"would be published at /{address}, the address of the generated page docs/{addresses[address]}; edit data/ instead"
+        message = msg("docs.same_address", address=address, page=addresses[address])
         problems.append(Problem(f"docs/{shown}", 1, 1, "", message))
     if problems:
         raise DataError(problems)
