@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from casebook import site
 from casebook.html_blocks import GeneratedHtmlBlocks
 from casebook.problems import DataError
+from casebook.served_problems import problems_panel
 from casebook_mkdocs import theme
 from casebook_mkdocs.orchestration import BUILD
 
@@ -32,11 +33,8 @@ def on_config(config: MkDocsConfig) -> None:
 def on_pre_build(config: MkDocsConfig) -> None:
     # Before MkDocs discovers files, so generated pages are real files
     # (static-i18n drops File.generated() pages: its issue #263).
-    data_dir = Path(config.config_file_path).parent / "data"
     try:
-        BUILD.generated = site.generate(
-            data_dir, Path(config.docs_dir), BUILD.settings.preview, BUILD.workers(), config.site_url
-        )
+        BUILD.generate(config)
     except DataError as error:
         raise PluginError(f"the case data has problems:\n{error}") from None
     BUILD.pages_generated(config)
@@ -54,6 +52,10 @@ def on_build_error(error: Exception) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return site.filled_placeholders(markdown, BUILD.result(), config.theme["language"])
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return problems_panel(BUILD.problems) + html
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:

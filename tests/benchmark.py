@@ -18,7 +18,6 @@ import os
 import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,7 +31,7 @@ from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, GENERATED, ROOT, make_project, serving
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, GENERATED, ROOT, make_project, mkdocs_serve, serving, wait_for_page
 
 from casebook.publish import MKDOCS_ENVIRONMENT
 from casebook.synthetic import write_synthetic_data
@@ -333,61 +332,22 @@ def _same_case_pages(site: Path, hugo_site: Path) -> None:
 def serve_update_seconds(project: Path, port: int = 0, preview: str = "") -> float:
     """Start `mkdocs serve` (as `make serve`, or as `make preview` of one record), change that
     record, and time until its page shows the change. Port 0: a free one."""
-    process, url = _serving(project, port, preview)
+    process, base = mkdocs_serve(
+        project, "/cases/synthetic-00000/", "synthetic-00000", port, {"CASEBOOK_PREVIEW": preview}
+    )
+    url = f"{base}/cases/synthetic-00000/"
     try:
         time.sleep(2)  # let the watcher settle after the first build
         record = project / "data" / "cases" / "synthetic-00000.yaml"
         original = record.read_text("utf-8")
         record.write_text(original.replace("合成0号社区", "合成0号社区改"), "utf-8")
         start = time.perf_counter()
-        _wait_for(url, lambda page: "合成0号社区改" in page, limit=300)
+        wait_for_page(url, lambda page: "合成0号社区改" in page, limit=300)
         return round(time.perf_counter() - start, 2)
     finally:
         process.terminate()
         process.wait(timeout=30)
         record.write_text(original, "utf-8")
-
-
-def _serving(project: Path, port: int, preview: str, attempts: int = 5) -> tuple[subprocess.Popen, str]:
-    """`mkdocs serve` with its first build done. A free port can be taken by another
-    program before MkDocs binds it: MkDocs then stops, and another port is tried."""
-    for _ in range(attempts):
-        chosen = port or _free_port()
-        process = subprocess.Popen(
-            [str(BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{chosen}"],
-            cwd=project,
-            env={**ENV, "CASEBOOK_PREVIEW": preview},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        url = f"http://127.0.0.1:{chosen}/cases/synthetic-00000/"
-        if _wait_for(url, lambda page: "synthetic-00000" in page, limit=600, process=process):
-            return process, url
-        if port:
-            break
-    raise SystemExit(f"mkdocs serve stopped before serving (port {port or 'chosen freely'})")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for(url: str, ready, limit: float, process: subprocess.Popen | None = None) -> bool:
-    """True once the page is ready; False if `process` ended first."""
-    deadline = time.perf_counter() + limit
-    while time.perf_counter() < deadline:
-        if process is not None and process.poll() is not None:
-            return False
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if ready(response.read().decode("utf-8")):
-                    return True
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit(f"{url} did not show the change within {limit} s")
 
 
 def environment() -> dict[str, str]:

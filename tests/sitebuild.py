@@ -7,11 +7,13 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from casebook.publish import MKDOCS_ENVIRONMENT
@@ -102,3 +104,51 @@ def learn_allowlist_file(target: Path) -> None:
 
 if __name__ == "__main__" and sys.argv[1:2] == ["--learn-allowlist"]:
     learn_allowlist_file(Path(sys.argv[2]))
+
+
+def mkdocs_serve(
+    project: Path, page: str, shows: str, port: int = 0, env: dict[str, str] | None = None, attempts: int = 5
+) -> tuple[subprocess.Popen, str]:
+    """`mkdocs serve` (as `make serve`) with its first build done: `page` shows `shows`.
+    Returns the process and the base URL. A free port can be taken by another program
+    before MkDocs binds it: MkDocs then stops, and another port is tried."""
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    for _ in range(attempts):
+        chosen = port or _free_port()
+        process = subprocess.Popen(
+            [str(mkdocs), "serve", "--livereload", "-a", f"127.0.0.1:{chosen}"],
+            cwd=project,
+            env={**os.environ, **MKDOCS_ENVIRONMENT, **(env or {})},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        base = f"http://127.0.0.1:{chosen}"
+        if wait_for_page(base + page, lambda text: shows in text, limit=600, process=process):
+            return process, base
+        if port:
+            break
+    raise RuntimeError(f"mkdocs serve stopped before serving (port {port or 'chosen freely'})")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_page(
+    url: str, ready: Callable[[str], bool], limit: float, process: subprocess.Popen | None = None
+) -> bool:
+    """True once the page is ready; False if `process` ended first; raises after `limit` seconds."""
+    deadline = time.perf_counter() + limit
+    while time.perf_counter() < deadline:
+        if process is not None and process.poll() is not None:
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if ready(response.read().decode("utf-8")):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(f"{url} did not show the change within {limit} s")

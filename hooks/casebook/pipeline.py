@@ -42,6 +42,11 @@ class Result:
     deleted: int
     filter_keys: dict[Lang, str]  # the search page's filter names and values with their keys, per language
 
+    @classmethod
+    def nothing(cls) -> Result:
+        """What a served site shows before the data has ever generated."""
+        return cls(0, dict.fromkeys(LANGS, ""), {}, 0, 0, dict.fromkeys(LANGS, ""))
+
 
 _memo: dict[tuple[Path, Path, tuple[str, ...] | None, str | None], tuple[str, Result]] = {}
 

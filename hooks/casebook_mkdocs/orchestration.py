@@ -19,8 +19,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
+from casebook import site
 from casebook.memory import return_freed_memory
 from casebook.pipeline import Result
+from casebook.problems import DataError, Problem
 from casebook.search import PART_PAGES, Indexing, SearchIndexError, start_indexing
 
 from . import static_i18n
@@ -60,9 +62,28 @@ class SiteBuild:
     child: int = 0  # in the default language's process: the one building the other languages
     in_child: bool = False  # in that one
     generated: Result | None = None  # the pages and files this build's data made (on_pre_build)
+    problems: tuple[Problem, ...] = ()  # while serving: the data's problems, shown on every page
 
     def start(self, command: str) -> None:
         self.command, self.settings = command, Settings.from_environment()
+
+    def generate(self, config: MkDocsConfig) -> None:
+        """The pages from the data; raises DataError, except while serving: then the last
+        good pages stay, and every page shows the problems (casebook.served_problems),
+        so that no request waits for a build that cannot succeed."""
+        data_dir = Path(config.config_file_path).parent / "data"
+        try:
+            self.generated = site.generate(
+                data_dir, Path(config.docs_dir), self.settings.preview, self.workers(), config.site_url
+            )
+            self.problems = ()
+        except DataError as error:
+            if self.command != "serve":
+                raise
+            self.problems = error.problems
+            self.generated = self.generated or Result.nothing()
+            # Not through MkDocs' log: mkdocs.yml's strict mode would abort the build on it.
+            sys.stderr.write(f"the case data has problems (every served page lists them):\n{error}\n")
 
     def result(self) -> Result:
         """What on_pre_build generated, for the events that follow it."""

@@ -1,0 +1,30 @@
+"""The case data's problems, shown at the top of every page while serving.
+
+`make serve` and `make preview` keep serving the last good pages when a record
+breaks, and every page then opens with the problems in both languages: the
+contributor sees them where they are looking, and live reload shows the page
+without them once the record is fixed.
+"""
+
+from __future__ import annotations
+
+import html
+
+from .model import LANGS
+from .problems import Problem, report
+from .render import ui_strings
+
+
+def problems_panel(problems: tuple[Problem, ...]) -> str:
+    """An admonition (Material's style) listing every problem, Chinese then English; '' if none."""
+    if not problems:
+        return ""
+    ui = ui_strings()
+    parts = [
+        '<div class="admonition failure cb-served-problems" role="alert">',
+        f'<p class="admonition-title">{html.escape(ui["zh"]["served_problems"])} {html.escape(ui["en"]["served_problems"])}</p>',
+    ]
+    for lang in LANGS:
+        parts.append(f'<pre lang="{lang}"><code>{html.escape(report(problems, lang))}</code></pre>')
+    parts.append("</div>")
+    return "\n".join(parts)
