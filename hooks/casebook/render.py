@@ -354,6 +354,7 @@ def render_pages(catalog: Catalog, workers: int | None = None) -> Iterator[Page]
     about 250 MB of text, which the pipeline writes away instead of holding."""
     global _job
     states = {case.id: case_states(case) for case in catalog.cases}  # once, for both languages
+    catalog.term_themes  # noqa: B018 -- worked out here, before the workers fork, once for both glossary pages
     plan = _planned(catalog)
     _job = (catalog, states, plan)  # forked workers inherit it: nothing is pickled on the way in
     try:
