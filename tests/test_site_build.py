@@ -277,6 +277,11 @@ def test_pages_carry_sharing_cards_in_their_language_and_no_hreflang_links_in_th
     assert (
         '<meta property="og:description" content="Alpha Community is home to residents of several ethnic groups.' in en
     )
+    # Each language's home page is shared under the casebook's name in that language.
+    for page, name in (("index.html", "社区实践案例库"), ("en/index.html", "Community Practice Casebook")):
+        home = read(built_site, page)
+        assert f'<meta property="og:title" content="{name}">' in home
+        assert f'<meta name="twitter:title" content="{name}">' in home
     # Without site_url there is no absolute URL for the casebook's image: a text-only card.
     assert 'property="og:image' not in en and 'name="twitter:image"' not in en
     zh = read(built_site, "themes/grid-governance/index.html")
