@@ -1,6 +1,6 @@
 # Two commands for everything: `make serve` and `make test`. Each sets up what it needs.
 PYTHON ?= python3
-# Silence Material's end-of-life banner in every build (see ../shared/DESIGN.md §5).
+# Silence Material's end-of-life banner in `make serve` too (casebook.publish.MKDOCS_ENVIRONMENT).
 export NO_MKDOCS_2_WARNING := 1
 # `make build LOW_MEMORY=1` (or serve): about half the peak memory for a large casebook, slower (README).
 ifdef LOW_MEMORY
@@ -10,7 +10,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve preview build test check install lock clean benchmark allowlist fuzz screenshots
+.PHONY: serve preview build test lint check install lock clean benchmark allowlist fuzz screenshots
 
 $(STAMP): requirements.lock pyproject.toml package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,13 @@ build: $(STAMP)  ## build the site into site/ (atomically: fresh folder, scan, t
 check: $(STAMP)  ## validate data/ only
 	$(BIN)/casebook check
 
-test: $(STAMP)  ## the whole test suite
+test: $(STAMP) lint  ## the whole test suite, after the lint and type gate
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)  ## ruff (lint and format) and mypy over the whole repository, as `make test` runs them
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 lock:  ## re-pin requirements.lock from pyproject.toml (needs the package registry)
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
@@ -46,7 +51,8 @@ lock:  ## re-pin requirements.lock from pyproject.toml (needs the package regist
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-* screenshots docs/cases docs/themes docs/regions docs/practices docs/glossary docs/status docs/collections docs/handouts docs/overview docs/compare
+	rm -rf site .site-* screenshots
+	git clean -fdXq docs  # the generated folders, each ignored by its own .gitignore (casebook/write.py)
 
 benchmark: $(STAMP)  ## measure builds at N = 100, 1,000, 5,000 synthetic cases; writes docs/benchmark*.md (slow)
 	$(BIN)/python tests/benchmark.py --sizes $${SIZES:-100,1000,5000}

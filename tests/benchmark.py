@@ -33,10 +33,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from sitebuild import CHROMIUM, CHROMIUM_ARGS, GENERATED, ROOT, make_project, serving
 
+from casebook.publish import MKDOCS_ENVIRONMENT
 from casebook.synthetic import write_synthetic_data
 
 BIN = Path(sys.executable).parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = {**os.environ, **MKDOCS_ENVIRONMENT}
 # Words from the middle of synthetic case texts (casebook.synthetic): a first
 # search must still find them, whatever else makes the download small.
 FIRST_SEARCH = {"zh": ("/search/", "萌芽"), "en": ("/en/search/", "stairwells")}
@@ -76,7 +77,9 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> dic
     wall = time.perf_counter() - start
     peak_all = sampler.stop()
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:]}")
+        raise SystemExit(
+            f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:] if process.stderr else ''}"
+        )
     return {
         "wall_s": round(wall, 2),
         "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),

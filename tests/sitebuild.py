@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from casebook.publish import MKDOCS_ENVIRONMENT
 from casebook.render import GENERATED_DIRS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +48,7 @@ def _generated(folder: str, names: list[str]) -> list[str]:
 
 def build_site(project: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     mkdocs = Path(sys.executable).parent / "mkdocs"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    env = {**os.environ, **MKDOCS_ENVIRONMENT, **(env or {})}
     return subprocess.run(
         [str(mkdocs), "build", "--strict", *extra],
         cwd=project,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_DATA
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Dialog, Page, expect
 from sitebuild import build_site, make_project, serving
 
 from casebook.scanner import committed_allowlist, scan_html
@@ -200,7 +200,12 @@ def test_hostile_vocabulary_labels_stay_text_on_the_search_page(browser: Browser
         context = browser.new_context(base_url=url)
         page = context.new_page()
         dialogs: list[str] = []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+        def refuse(dialog: Dialog) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", refuse)
         page.goto(start)
         wait_for_results(page)
         for group in page.locator(".cb-finder__filter-name").all():  # every group unfolded

@@ -168,7 +168,8 @@ def test_status_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path
     pipeline = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert pipeline.stdout is not None
     pipeline.stdout.close()  # before a line is written, as `| head -0` would: every write meets a closed pipe
-    assert (pipeline.wait(timeout=60), pipeline.stderr.read().decode()) == (0, "")
+    _, stderr = pipeline.communicate(timeout=60)
+    assert (pipeline.returncode, stderr.decode()) == (0, "")
 
 
 def test_new_explains_the_id_format():

@@ -87,7 +87,7 @@ def test_names_and_titles_are_shown_exactly_as_written(hostile_site: Path):
 
 def test_meta_description_holds_the_summary_as_text(hostile_site: Path):
     en = page(hostile_site, "en/cases/hostile-community/index.html")
-    content = re.search(r'<meta name="description" content="([^"]*)"', en).group(1)
+    [content] = re.findall(r'<meta name="description" content="([^"]*)"', en)
     assert html.unescape(html.unescape(content)) == " ".join(RECORD["summary"]["en"].split())
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import markdown
 import pytest
 from conftest import FIXTURE_DATA
+from markdown.extensions import Extension
 from sitebuild import ROOT
 
 from casebook.catalog import build_catalog
@@ -23,7 +24,7 @@ def _body(page: str) -> str:
     return re.sub(r"(?s)\A---\n.*?\n---\n", "", page)  # MkDocs strips the front matter first
 
 
-def _html(text: str, *extra: object) -> str:
+def _html(text: str, *extra: Extension) -> str:
     return markdown.Markdown(extensions=[*EXTENSIONS, *extra], extension_configs={"toc": {"permalink": True}}).convert(
         text
     )

@@ -22,8 +22,8 @@ class PageChecker(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids.append(attributes["id"])
+        if ident := attributes.get("id"):
+            self.ids.append(ident)
         if "markdown" in attributes:
             self.problems.append(f"<{tag}> has a markdown attribute")
         if tag == "input" and attributes.get("type") == "checkbox" and "autocomplete" in attributes:

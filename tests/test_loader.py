@@ -18,6 +18,7 @@ def test_scalars_keep_yaml_1_2_meaning():
         b"a: no\nb: 010\nc: 1:20\nd: 2024-01-02\ne: [1, 2.5, true, ~, 0x10, .inf, yes, 'no']\n", "x.yaml"
     )
     assert found == []
+    assert document is not None
     assert document.data == {
         "a": "no",
         "b": "010",
@@ -29,6 +30,7 @@ def test_scalars_keep_yaml_1_2_meaning():
 
 def test_positions_are_remembered_per_field():
     document, _ = load_bytes(b"a:\n  b:\n    - x\n    - y\n", "x.yaml")
+    assert document is not None
     assert document.positions[("a",)] == (1, 1)
     assert document.positions[("a", "b")] == (2, 3)
     assert document.positions[("a", "b", 1)] == (4, 7)
@@ -38,6 +40,7 @@ def test_positions_are_remembered_per_field():
 def test_crlf_line_endings_are_accepted():
     document, found = load_bytes(b"a: 1\r\nb: two\r\n", "x.yaml")
     assert found == []
+    assert document is not None
     assert document.data == {"a": 1, "b": "two"}
 
 
@@ -123,6 +126,7 @@ def test_emoji_tabs_and_traditional_characters_are_text():
     text = 'a: 社區 👩 “quoted” & <b> é\nb: "tab\\there\\nline\\u00a0nbsp"\n'
     document, found = load_bytes(text.encode(), "x.yaml")
     assert found == []
+    assert document is not None
     assert document.data == {"a": "社區 👩 “quoted” & <b> é", "b": "tab\there\nline\u00a0nbsp"}
 
 

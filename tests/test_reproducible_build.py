@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import re
 from pathlib import Path
+from typing import Any
 
 from conftest import FIXTURE_DATA
 from sitebuild import build_site, make_project
@@ -59,10 +60,11 @@ def _cbor(data: bytes, at: int = 0) -> tuple[object, int]:
 
 def _filters(files: dict[str, bytes]) -> dict[str, object]:
     """Every filter file decoded: its group name -> sorted (value, pages) pairs, per bundle."""
-    decoded = {}
+    decoded: dict[str, object] = {}
     for path, content in files.items():
         if path.endswith(".pf_filter"):
-            group, values = _cbor(gzip.decompress(content)[len(FRAGMENT_MAGIC) :])[0]
+            entry: Any = _cbor(gzip.decompress(content)[len(FRAGMENT_MAGIC) :])[0]
+            group, values = entry
             decoded[f"{path.rsplit('/', 2)[0]}:{group}"] = sorted((value, sorted(pages)) for value, pages in values)
     return decoded
 

@@ -22,14 +22,14 @@ from playwright.sync_api import Browser
 from sitebuild import ROOT, build_site, make_project, serving
 
 from casebook.catalog import Catalog, build_catalog
-from casebook.model import Name
+from casebook.model import LANGS, Lang, Name
 from casebook.search import ZERO_WIDTH_SPACE, fragments
 
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 PRECISION_TARGET = 0.95
 
 
-def query_set(catalog: Catalog, lang: str) -> list[str]:
+def query_set(catalog: Catalog, lang: Lang) -> list[str]:
     names: list[Name | None] = [term.term for term in catalog.vocab.glossary]
     names += [theme.label for theme in catalog.vocab.themes]
     for case in catalog.cases:
@@ -39,7 +39,7 @@ def query_set(catalog: Catalog, lang: str) -> list[str]:
     cities = {case.location.city for case in catalog.cases}
     names += [region.label for region in catalog.vocab.regions if region.key in regions]
     names += [city.label for key, (_, city) in catalog.vocab.cities().items() if key in cities]
-    return sorted({" ".join(text.split()) for name in names if name and (text := name.get(lang))})  # type: ignore[arg-type]
+    return sorted({" ".join(text.split()) for name in names if name and (text := name.get(lang))})
 
 
 MARKS = re.compile(r"[^\w]+")
@@ -62,7 +62,7 @@ def searchable(site: Path, lang: str) -> dict[str, str]:
     return pages
 
 
-def titled_cases(catalog: Catalog, lang: str, query: str) -> set[str]:
+def titled_cases(catalog: Catalog, lang: Lang, query: str) -> set[str]:
     """Case pages whose name or a practice title holds the query: one of them must rank first."""
     prefix = "/en" if lang == "en" else ""
     found = set()
@@ -81,8 +81,8 @@ def measure(
     with serving(site) as url:
         context = browser.new_context(base_url=url)
         page = context.new_page()
-        for lang, start in (("zh", "/search/"), ("en", "/en/search/")):
-            page.goto(start)
+        for lang in LANGS:
+            page.goto("/en/search/" if lang == "en" else "/search/")
             page.wait_for_function("() => window.casebookFinder", timeout=20_000)
             pages = searchable(site, lang)
             queries = query_set(catalog, lang)

@@ -34,7 +34,7 @@ def test_every_page_declares_its_language(built_site: Path):
     # The root 404.html too: the default language writes it, the English build must not overwrite it.
     for page in html_pages(built_site):
         expected = "en" if page.startswith("en/") else "zh"
-        assert re.search(r'<html lang="([^"]+)"', read(built_site, page)).group(1) == expected, page
+        assert re.findall(r'<html lang="([^"]+)"', read(built_site, page)) == [expected], page
 
 
 def test_without_a_site_url_no_sitemap_is_published(built_site: Path):
@@ -369,7 +369,7 @@ def test_broken_internal_link_fails_the_strict_build(tmp_path: Path):
 
 
 def test_a_broken_link_in_the_other_language_fails_the_build_too(tmp_path: Path):
-    # English is built in a forked process beside Chinese (mkdocs_hooks._fork_other_languages).
+    # English is built in a forked process beside Chinese (casebook_mkdocs.orchestration.SiteBuild).
     result = _build_with_a_broken_link(tmp_path, "about.en.md")
     assert result.stderr.endswith(
         "en: Aborted with 1 warnings in strict mode!\nERROR   -  building the other languages (en) failed: see above\n"

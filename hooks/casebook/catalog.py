@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import typing
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -217,7 +218,7 @@ def _load_vocabularies(data_dir: Path, base: Path) -> tuple[Vocabularies | None,
         if set(data) != {field}:
             problems.append(Problem(shown_as, 1, 1, "", f"must have exactly one top-level key: {field}"))
             continue
-        model = Vocabularies.model_fields[field].annotation.__args__[0]  # tuple[Theme, ...] -> Theme
+        model = typing.get_args(Vocabularies.model_fields[field].annotation)[0]  # tuple[Theme, ...] -> Theme
         items = []
         for index, item in enumerate(data[field] or []):
             entry, found = validate(model, document, item, at=(field, index))

@@ -12,8 +12,10 @@ import io
 import unicodedata
 import warnings
 from collections.abc import Sequence
+from typing import Any
 
 import matplotlib
+from matplotlib.typing import RcKeyType
 
 matplotlib.use("Agg")  # no display: files only
 
@@ -23,7 +25,7 @@ FONT_SIZE = 10  # points
 BAR_FILL = "#333333"  # dark grey: reads the same in colour, in greyscale and on paper
 WIDTH_IN = 7.0
 BAR_IN = 0.32  # height per bar
-_STYLE = {
+_STYLE: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",
     "svg.hashsalt": "casebook",  # ids in the SVG the same in every build
     "font.family": "sans-serif",

@@ -66,4 +66,4 @@ class _StashBlocks(Preprocessor):
 
 def _is_ours(block: list[str]) -> bool:
     start = _BLOCK_START.match(block[0])
-    return bool(start) and block[-1].endswith(f"</{start.group(1)}>")
+    return start is not None and block[-1].endswith(f"</{start.group(1)}>")

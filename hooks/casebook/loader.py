@@ -221,7 +221,7 @@ class _Builder:
             self.fail(event.start_mark, found[1] + ESCAPED)
 
     def _sequence(self, path: FieldPath, depth: int) -> tuple[Any, ...]:
-        items = []
+        items: list[Any] = []
         while not isinstance(self._peek(), yaml.SequenceEndEvent):
             if len(items) == MAX_LIST_ITEMS:
                 self.fail(self._peek().start_mark, f"a list may have at most {MAX_LIST_ITEMS} items", abort=True)
@@ -237,18 +237,17 @@ class _Builder:
         while not isinstance(self._peek(), yaml.MappingEndEvent):
             key_event = self._peek()
             key = self._key(key_event)
-            key_path = (*path, key) if key is not None else None
             if key is not None and key in mapping:
-                first = self.positions[key_path][0]
+                first = self.positions[(*path, key)][0]
                 message = f"duplicate key '{key}' (first written on line {first})"
-                self.fail(key_event.start_mark, message, at_field=key_path)
-                key_path = None
+                self.fail(key_event.start_mark, message, at_field=(*path, key))
+                key = None
             self._node(path, depth + 1)  # the key itself, already checked
-            if key_path is not None:
-                self.positions[key_path] = _position(key_event)
-            value = self._node(key_path or path, depth + 1)
-            if key_path is not None:
-                mapping[key] = value
+            if key is None:
+                self._node(path, depth + 1)  # the value, checked but not kept
+                continue
+            self.positions[(*path, key)] = _position(key_event)
+            mapping[key] = self._node((*path, key), depth + 1)
         self._next()
         return mapping
 

@@ -89,6 +89,9 @@ class Text(_Bilingual):
     en: Prose | None = Field(None, description="English 英文")
 
 
+Bilingual = Name | Text  # every bilingual value of a record
+
+
 # A year or a month as the sources give them: 2024, 2008-04.
 YearMonth = Annotated[str, StringConstraints(pattern=r"^[12][0-9]{3}(?:-(?:0[1-9]|1[0-2]))?$")]
 

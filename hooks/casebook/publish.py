@@ -25,6 +25,9 @@ from .scanner import Allowlist, committed_allowlist, scan_site
 STAGING_PREFIX = ".site-build-"  # a build in progress
 RETIRED_PREFIX = ".site-old-"  # the previous site, between the two renames
 STOP_WAIT_S = 5.0  # how long a stopped build's processes may take to go
+# Every MkDocs run the casebook starts: Material's end-of-life banner off (../shared/DESIGN.md §5).
+# The Makefile exports the same for `make serve`, which runs MkDocs itself.
+MKDOCS_ENVIRONMENT = {"NO_MKDOCS_2_WARNING": "1"}
 
 
 class PublishError(Exception):
@@ -64,8 +67,8 @@ def _build(root: Path, staging: Path) -> None:
     mkdocs = Path(sys.executable).parent / "mkdocs"
     command = [str(mkdocs), "build", "--strict", "--site-dir", str(staging)]
     # In a session of its own: MkDocs builds the other languages in a forked child
-    # (hooks/mkdocs_hooks.py), and a stopped build must stop both before its folder goes.
-    build = subprocess.Popen(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, start_new_session=True)
+    # (casebook_mkdocs/orchestration.py), and a stopped build must stop both before its folder goes.
+    build = subprocess.Popen(command, cwd=root, env={**os.environ, **MKDOCS_ENVIRONMENT}, start_new_session=True)
     try:
         returncode = build.wait()
     except BaseException:

@@ -50,7 +50,7 @@ def related_cases(
         rows = np.arange(start, min(start + _BLOCK, len(cases)))
         score = _scores(rows, levels, len(theme_keys), regions)
         best = _best(score, limit)
-        for offset, row in enumerate(rows):
+        for offset, row in enumerate(rows.tolist()):
             related[cases[row].id] = tuple(
                 Related(
                     cases[other],

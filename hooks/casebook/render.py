@@ -27,7 +27,7 @@ from .citation import Cited, cite, printable_url
 from .collection import Collection, Item
 from .hints import Hinter
 from .history import Change
-from .model import LANGS, Case, Figure, Founded, Lang, Name, Practice, Text
+from .model import LANGS, Bilingual, Case, Figure, Founded, Lang, Name, Practice, Text
 from .overview import PAGE as OVERVIEW_PAGE
 from .overview import RESIDENT_BARS, alt_text, overview, shown
 from .parallel import fork_imap
@@ -448,7 +448,7 @@ def _status(catalog: Catalog, states: dict[str, list[TextState]], lang: Lang, te
 @dataclass(frozen=True)
 class _StatusRow:
     case: Case
-    summary: dict[str, str]
+    summary: dict[Lang, str]
 
 
 @dataclass(frozen=True)
@@ -465,7 +465,7 @@ class _StatusItem:
 EXCERPT_CHARS = 40
 
 
-def _status_item(case: Case, state: TextState, text: Name | Text) -> _StatusItem:
+def _status_item(case: Case, state: TextState, text: Bilingual) -> _StatusItem:
     """Readers and translators recognise a text by its opening words in the language it has."""
     shown_lang = next((lang for lang in (case.translation.text_lang, *LANGS) if text.get(lang)), state.lang)
     words = " ".join((text.get(shown_lang) or "").split())

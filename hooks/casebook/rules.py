@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .loader import Document, FieldPath, load_bytes
-from .model import LANGS, Case, Figure, _Bilingual
+from .model import LANGS, Bilingual, Case, Figure, Name, Text
 from .numerals import states
 from .personal_data import personal_data
 from .problems import Problem, field_path
@@ -106,15 +106,15 @@ def walk(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, objec
         stack += reversed(children)
 
 
-def texts(record: BaseModel) -> Iterator[tuple[FieldPath, _Bilingual]]:
+def texts(record: BaseModel) -> Iterator[tuple[FieldPath, Bilingual]]:
     """Every bilingual text of a case or a collection, with its field path."""
     for path, value in walk(record):
-        if isinstance(value, _Bilingual):
+        if isinstance(value, Name | Text):
             yield path, value
 
 
-def _texts(record: Record) -> Iterator[tuple[FieldPath, _Bilingual]]:
-    return ((path, value) for path, value in record.nodes if isinstance(value, _Bilingual))
+def _texts(record: Record) -> Iterator[tuple[FieldPath, Bilingual]]:
+    return ((path, value) for path, value in record.nodes if isinstance(value, Name | Text))
 
 
 def nearest(key: str, known: Iterable[str]) -> str:
@@ -170,7 +170,7 @@ def page_anchors_are_unique(records: tuple[Record, ...], vocab: Vocabularies) ->
     for record in records:
         case = record.case
         taken = {anchor: "is reserved for a page heading" for anchor in RESERVED_ANCHORS}
-        claims = [(("id",), case.id, "is the anchor of the case's title (its id)")]
+        claims: list[tuple[FieldPath, str, str]] = [(("id",), case.id, "is the anchor of the case's title (its id)")]
         claims += [
             (("sources", index, "id"), SOURCE_ANCHOR + source.id, f"is the anchor of source '{source.id}'")
             for index, source in enumerate(case.sources)

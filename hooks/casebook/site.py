@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +12,8 @@ from .pipeline import generate as _generate
 
 # edit_uri in mkdocs.yml points into docs/; a generated page edits its record.
 EDIT_ROOT_MARKER = "/docs/"
-
-
-_latest: Result | None = None  # this build's result: page events run after on_pre_build
+STATS_PLACEHOLDER = "<!-- casebook:stats -->"
+FILTER_KEYS_PLACEHOLDER = "<!-- casebook:filter-keys -->"
 
 
 def generate(
@@ -22,9 +22,7 @@ def generate(
     """preview: the CASEBOOK_PREVIEW value, case ids or record paths separated by commas;
     workers: processes that render pages (None: every core, for a large casebook);
     site_url: mkdocs.yml's, for the printed pages' permanent addresses and QR codes."""
-    global _latest
-    _latest = _generate(data_dir, docs_dir, preview_ids(preview), workers, site_url)
-    return _latest
+    return _generate(data_dir, docs_dir, preview_ids(preview), workers, site_url)
 
 
 def preview_ids(preview: str) -> tuple[str, ...] | None:
@@ -33,33 +31,26 @@ def preview_ids(preview: str) -> tuple[str, ...] | None:
     return ids or None
 
 
-def home_stats(language: str) -> str:
-    """Counts and latest cases from the catalog this build generated."""
-    if _latest is None:
-        raise RuntimeError("home_stats called before generate")
+def filled_placeholders(markdown: str, generated: Result, language: str) -> str:
+    """A hand-written page with what the data holds: the home page's counts, the search page's filter keys."""
     lang: Lang = "en" if language.startswith("en") else "zh"
-    return _latest.home_stats[lang]
+    for placeholder, snippets in (
+        (STATS_PLACEHOLDER, generated.home_stats),
+        (FILTER_KEYS_PLACEHOLDER, generated.filter_keys),
+    ):
+        markdown = markdown.replace(placeholder, snippets[lang])
+    return markdown
 
 
-def filter_keys(language: str) -> str:
-    """The search page's filter names and values with their keys (render.filter_keys)."""
-    if _latest is None:
-        raise RuntimeError("filter_keys called before generate")
-    lang: Lang = "en" if language.startswith("en") else "zh"
-    return _latest.filter_keys[lang]
-
-
-def write_files(site_dir: Path) -> None:
+def write_files(generated: Result, site_dir: Path) -> None:
     """Writes the open data and the feeds of this build into the built site."""
-    if _latest is None:
-        raise RuntimeError("write_files called before generate")
-    for path, content in _latest.files.items():
+    for path, content in generated.files.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
 
 
-def edit_url(edit_uri: str | None, meta: dict[str, Any], default: str | None) -> str | None:
+def edit_url(edit_uri: str | None, meta: Mapping[str, Any], default: str | None) -> str | None:
     """The record's YAML for generated pages; MkDocs' own link for hand-written ones."""
     if not meta.get("casebook_generated"):
         return default

@@ -54,12 +54,12 @@ def synthetic_case(index: int, rng: random.Random, vocab: Vocabularies) -> dict:
     units = ["household", "person", "person-time", "session", "case", "event"]
     qualifiers = [None, None, "over", "more-than", "nearly"]
     term = terms[index % len(terms)]
-    summary_zh, summary_en = _sentences(rng, term.zh, term.en, 4, f"S{index}")
+    summary_zh, summary_en = _sentences(rng, term.zh or "", term.en or "", 4, f"S{index}")
     practices = []
     for number in range(rng.randint(8, 16)):
         practice_term = rng.choice(terms)
         description_zh, description_en = _sentences(
-            rng, practice_term.zh, practice_term.en, rng.randint(2, 5), f"P{index}-{number}"
+            rng, practice_term.zh or "", practice_term.en or "", rng.randint(2, 5), f"P{index}-{number}"
         )
         figures = [
             {

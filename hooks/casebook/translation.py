@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .collection import Collection
-from .model import LANGS, Case, Lang, _Bilingual
+from .model import LANGS, Bilingual, Case, Lang
 from .problems import field_path
 from .rules import texts
 
@@ -31,7 +31,7 @@ class TextState:
     state: State
 
 
-def text_state(case: Translated, text: _Bilingual, lang: Lang) -> State:
+def text_state(case: Translated, text: Bilingual, lang: Lang) -> State:
     original = case.translation.text_lang
     if lang == original:
         return "original" if text.get(lang) else "missing"

@@ -1,0 +1,177 @@
+"""The build's orchestration: the other languages built beside the default one,
+the search index made while pages are built, memory handed back.
+
+One SiteBuild lives per MkDocs process (BUILD): MkDocs and static-i18n call
+the hook file's events once per language pass, and the passes share what was
+started in an earlier one (the Pagefind runs, the process building English).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+
+from casebook.memory import return_freed_memory
+from casebook.pipeline import Result
+from casebook.search import PART_PAGES, Indexing, SearchIndexError, start_indexing
+
+from . import static_i18n
+
+PREVIEW = "CASEBOOK_PREVIEW"  # `make preview CASE=<id>`: build only these records
+# `make build LOW_MEMORY=1`: render in one process and index after the last page,
+# one Pagefind run at a time, so that no two hold memory at once (slower).
+LOW_MEMORY = "CASEBOOK_LOW_MEMORY"
+PART_PAGES_VARIABLE = "CASEBOOK_SEARCH_PART_PAGES"  # pages per Pagefind run (the tests use a few)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What `make` passes to a build through the environment."""
+
+    preview: str = ""
+    low_memory: bool = False
+    part_pages: int = PART_PAGES
+
+    @classmethod
+    def from_environment(cls) -> Settings:
+        return cls(
+            preview=os.environ.get(PREVIEW, ""),
+            low_memory=os.environ.get(LOW_MEMORY, "") not in ("", "0"),
+            part_pages=int(os.environ.get(PART_PAGES_VARIABLE) or PART_PAGES),
+        )
+
+
+@dataclass
+class SiteBuild:
+    """One MkDocs process's build: `mkdocs build` runs it once, `mkdocs serve` once per change."""
+
+    command: str = "build"  # "build", "serve" or "gh-deploy"
+    settings: Settings = field(default_factory=Settings)
+    site_root: Path = Path("site")  # the default language's site folder; the others build into <root>/<lang>
+    indexing: list[Indexing] = field(default_factory=list)  # the Pagefind runs started in this build
+    child: int = 0  # in the default language's process: the one building the other languages
+    in_child: bool = False  # in that one
+    generated: Result | None = None  # the pages and files this build's data made (on_pre_build)
+
+    def start(self, command: str) -> None:
+        self.command, self.settings = command, Settings.from_environment()
+
+    def result(self) -> Result:
+        """What on_pre_build generated, for the events that follow it."""
+        if self.generated is None:
+            raise RuntimeError("a page event before on_pre_build")
+        return self.generated
+
+    def workers(self) -> int | None:
+        """Processes that render pages: one when memory is short, else every core."""
+        return 1 if self.settings.low_memory else None
+
+    def inner_pass(self, config: MkDocsConfig) -> bool:
+        """A build of another language: static-i18n's, inside the default language's
+        post-build, or the forked child's (fork_other_languages)."""
+        return static_i18n.building_other_languages(config) and not self.child
+
+    def pages_generated(self, config: MkDocsConfig) -> None:
+        """Before MkDocs reads the pages of a language pass."""
+        if not self.inner_pass(config):
+            self.indexing.clear()
+            self.site_root = Path(config.site_dir)
+        elif not (self.indexing or self.settings.low_memory or self.in_child):
+            # static-i18n's loop builds English now: index Chinese meanwhile.
+            self.indexing.append(self._index(config, ("",)))
+
+    def site_folder_emptied(self, config: MkDocsConfig) -> None:
+        """MkDocs has emptied site/ (after on_pre_build) and writes no page yet:
+        the other languages can be built beside this one from here."""
+        if self._can_fork(config):
+            self.child = self._fork_other_languages(config)
+
+    def _can_fork(self, config: MkDocsConfig) -> bool:
+        # `serve` rebuilds from a server thread: a fork must not copy other threads
+        # (their locks stay held in the child), and Windows has no fork.
+        if self.command != "build" or self.settings.low_memory or not hasattr(os, "fork"):
+            return False
+        if threading.active_count() > 1:
+            return False
+        return not self.inner_pass(config) and bool(static_i18n.other_languages(config))
+
+    def _fork_other_languages(self, config: MkDocsConfig) -> int:
+        """Builds the other languages in a forked process while this one builds the default.
+
+        static-i18n builds them one after another in its on_post_build, on one
+        core; MkDocs and the theme are single-threaded, so the second core
+        would be idle (docs/benchmark.md, "Kept trade-offs")."""
+        static_i18n.set_building(config, True)  # in both processes: static-i18n's own loop builds nothing
+        child = os.fork()
+        if child:
+            return child
+        self.in_child = True
+        os._exit(self._build_other_languages(config))
+
+    def _build_other_languages(self, config: MkDocsConfig) -> int:
+        """The child's work; its exit status."""
+        languages = static_i18n.other_languages(config)
+        try:
+            for locale in languages:
+                static_i18n.build_language(config, locale)
+            return 0
+        except Abort as error:  # strict mode's warnings, already logged: say which build stopped
+            print(f"{', '.join(languages)}: {error}", file=sys.stderr)
+        except BaseException:  # reported by the parent's build as a failure
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        return 1
+
+    def failed(self) -> None:
+        """The default language failed: the other languages' build is of no use."""
+        if self.child:
+            os.kill(self.child, signal.SIGTERM)
+            os.waitpid(self.child, 0)
+            self.child = 0
+
+    def finish(self, config: MkDocsConfig) -> list[str]:
+        """After the default language's pages (and static-i18n's loop, if not forked):
+        waits for the other languages and indexes what is not indexed yet; the problems."""
+        if self.settings.low_memory:
+            return_freed_memory()  # MkDocs is done with its pages: let Pagefind have the memory
+        errors = []
+        if self.child:  # the default language is written: index it while the child builds the others
+            self.indexing.append(self._index(config, ("",)))
+            errors += self._other_languages_failed(config)
+        if not errors:
+            others = static_i18n.other_languages(config)
+            self.indexing.append(self._index(config, others if self.indexing else ("", *others)))
+        for indexing in self.indexing:  # wait for every one, so none outlives the build
+            try:
+                indexing.wait()
+            except SearchIndexError as error:
+                errors.append(str(error))
+        self.indexing.clear()
+        return errors
+
+    def _other_languages_failed(self, config: MkDocsConfig) -> list[str]:
+        """Waits for the child building the other languages: [] if it succeeded, else why not."""
+        _, status = os.waitpid(self.child, 0)
+        self.child = 0
+        static_i18n.set_building(config, False)
+        if os.waitstatus_to_exitcode(status) == 0:
+            return []
+        languages = ", ".join(static_i18n.other_languages(config))
+        return [f"building the other languages ({languages}) failed: see above"]
+
+    def _index(self, config: MkDocsConfig, prefixes: tuple[str, ...]) -> Indexing:
+        others = static_i18n.other_languages(config)
+        return start_indexing(self.site_root, prefixes, others, self.settings.part_pages)
+
+
+BUILD = SiteBuild()  # this process's: MkDocs loads the hook file once per process
