@@ -16,6 +16,8 @@ name: {zh: 丙社区, en: Gamma Community}
 location: {region: inner-mongolia}
 profile:
   households: {value: 1200, unit: household, qualifier: about, as_of: 2024-12-31, source: notice, evidence: 社区约有1200户居民}
+  others:
+    - {label: {zh: 楼栋单元, en: building entrances}, value: 188, unit: building-unit, source: notice, evidence: 共188个单元}
 summary: {zh: 丙社区的网格员每周走访。, en: Gamma Community's grid workers visit every week.}
 practices:
   - id: weekly-visits
@@ -28,12 +30,20 @@ translation: {original: zh, state: draft}
 added: 2026-04-01
 updated: 2026-04-01
 """
+# Alpha's other figures: one on the same basis as Gamma's, one that only Alpha gives.
+ALPHA_OTHERS = """  others:
+    - {label: {zh: 楼栋单元, en: building entrances}, value: 96, unit: building-unit, source: report, evidence: 共96个单元}
+    - {label: {zh: 党员, en: Party members}, value: 90, unit: person, qualifier: over, source: report, evidence: 党员90余名}
+"""
 
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = make_project(tmp_path_factory.mktemp("compare"), FIXTURE_DATA)
     (project / "data" / "cases" / "gamma-community.yaml").write_text(GAMMA, "utf-8")
+    alpha = project / "data" / "cases" / "alpha-community.yaml"
+    groups = "  ethnic_groups: [han, mongol, hui]\n"
+    alpha.write_text(alpha.read_text("utf-8").replace(groups, groups + ALPHA_OTHERS), "utf-8")
     result = build_site(project)
     assert result.returncode == 0, result.stderr
     with serving(project / "site") as url:
@@ -78,6 +88,8 @@ def test_picking_three_cases_shows_them_in_columns_and_the_address_keeps_them(pa
         "2,732 households [1]",
         "not given",
     ]
+    assert _row(page, "building entrances") == ["188 building entrances [1]", "96 building entrances [1]", "not given"]
+    assert _row(page, "Party members") == ["not given", "over 90 people [1]", "not given"]
     assert _row(page, "Grid governance") == [
         "Weekly visits",
         "Grid worker home visits\nNeighbourhood mediation room",

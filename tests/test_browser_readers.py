@@ -65,6 +65,11 @@ PAGE_TYPES = [
     "/search/?q=网格",
     "/status/",
     "/about/",
+    "/contribute/",
+    "/benchmark/",
+    "/collections/",
+    "/collections/neighbourhood-workshop/",
+    "/handouts/neighbourhood-workshop/",
     "/cases/jia-community/",
 ]
 

@@ -35,3 +35,27 @@ def test_figures_keep_qualifier_and_source_and_missing_ones_are_null():
     assert alpha["figures"]["grids"] is None
     beta = json.loads(files["compare/beta-community.json"])
     assert beta["name"] == "Beta Community (未译)" and beta["figures"]["households"] is None
+
+
+def test_a_profiles_other_figures_carry_label_and_unit_so_the_page_can_match_their_basis(data_dir):
+    record = data_dir / "cases" / "alpha-community.yaml"
+    groups = "  ethnic_groups: [han, mongol, hui]\n"
+    other = (
+        "  others:\n    - {label: {zh: 楼栋单元, en: building entrances}, value: 188, unit: building-unit,"
+        " source: report, evidence: 共188个单元}\n"
+    )
+    record.write_text(record.read_text("utf-8").replace(groups, groups + other), "utf-8")
+    files = compare_files(build_catalog(data_dir))
+    assert json.loads(files["en/compare/alpha-community.json"])["others"] == [
+        {
+            "label": "building entrances",
+            "unit": "building-unit",
+            "value": "188 building entrances",
+            "when": "",
+            "source": "[1]",
+            "source_title": "Example Daily. Neighbourhood stories from Alpha Community",
+            "source_url": "../cases/alpha-community/#source-report",
+        }
+    ]
+    assert json.loads(files["compare/alpha-community.json"])["others"][0]["value"] == "188个单元"
+    assert json.loads(files["compare/beta-community.json"])["others"] == []

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casebook.catalog import build_catalog
+from conftest import FIXTURE_DATA
+
+from casebook import catalog as catalog_module
+from casebook.catalog import Catalog, build_catalog
 from casebook.glossary import groups, index, initial, term_themes
+from casebook.render import render_pages
 
 
 def _add_term(data_dir: Path, key: str, zh: str, en: str) -> None:
@@ -60,3 +64,17 @@ def test_initials():
         "G",
         "#",
     ]
+
+
+def test_the_terms_themes_are_worked_out_once_for_both_languages(monkeypatch):
+    calls: list[object] = []
+
+    def counted(catalog: Catalog) -> dict[str, str]:
+        calls.append(catalog)
+        return term_themes(catalog)
+
+    monkeypatch.setattr(catalog_module, "term_themes", counted)
+    catalog = build_catalog(FIXTURE_DATA)
+    pages = {page.path: page.content for page in render_pages(catalog, workers=2)}
+    assert "网格员" in pages["glossary/index.md"] and "grid worker" in pages["glossary/index.en.md"]
+    assert calls == [catalog]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_DATA
+from PIL import Image
 from sitebuild import build_site, make_project
 
 from casebook.search import fragments
@@ -87,6 +88,20 @@ def test_with_a_site_url_the_sitemap_lists_every_page_with_its_translation(tmp_p
     alpha = (project / "site" / "en" / "cases" / "alpha-community" / "index.html").read_text("utf-8")
     assert f'<link rel="canonical" href="{root}en/cases/alpha-community/">' in alpha
     assert f'<meta property="og:url" content="{root}en/cases/alpha-community/">' in alpha
+    # The sharing card needs an absolute URL, which only site_url gives.
+    card = f"{root}assets/images/casebook-card.png"
+    for tag in (
+        f'<meta property="og:image" content="{card}">',
+        '<meta property="og:image:width" content="1200">',
+        '<meta property="og:image:height" content="630">',
+        '<meta property="og:image:alt" content="Community Practice Casebook">',
+        '<meta name="twitter:card" content="summary_large_image">',
+        f'<meta name="twitter:image" content="{card}">',
+    ):
+        assert tag in alpha
+    assert '<meta property="og:image:alt" content="社区实践案例库">' in (project / "site" / "index.html").read_text(
+        "utf-8"
+    )
     assert (
         f"<loc>{root}cases/alpha-community/</loc>\n"
         "        <lastmod>2025-12-01</lastmod>\n"
@@ -94,6 +109,11 @@ def test_with_a_site_url_the_sitemap_lists_every_page_with_its_translation(tmp_p
         f'        <xhtml:link rel="alternate" hreflang="zh" href="{root}cases/alpha-community/"/>\n'
         f'        <xhtml:link rel="alternate" hreflang="en" href="{root}en/cases/alpha-community/"/>\n'
     ) in sitemap
+
+
+def test_the_sharing_card_is_published_at_the_size_cards_show_uncropped(built_site: Path):
+    with Image.open(built_site / "assets" / "images" / "casebook-card.png") as card:
+        assert (card.format, card.size) == ("PNG", (1200, 630))
 
 
 def _heading_ids(html: str) -> list[str]:
@@ -257,6 +277,13 @@ def test_pages_carry_sharing_cards_in_their_language_and_no_hreflang_links_in_th
     assert (
         '<meta property="og:description" content="Alpha Community is home to residents of several ethnic groups.' in en
     )
+    # Each language's home page is shared under the casebook's name in that language.
+    for page, name in (("index.html", "社区实践案例库"), ("en/index.html", "Community Practice Casebook")):
+        home = read(built_site, page)
+        assert f'<meta property="og:title" content="{name}">' in home
+        assert f'<meta name="twitter:title" content="{name}">' in home
+    # Without site_url there is no absolute URL for the casebook's image: a text-only card.
+    assert 'property="og:image' not in en and 'name="twitter:image"' not in en
     zh = read(built_site, "themes/grid-governance/index.html")
     assert '<meta property="og:type" content="website">' in zh and '<meta property="og:locale" content="zh_CN">' in zh
     # Material's script fetches <page>/sitemap.xml for each <link rel="alternate"> (two 404s a page).

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from .collection import Collection
 from .collection_rules import CollectionRecord, check_collection
+from .glossary import term_themes
 from .history import History
 from .hygiene import tree_problems
 from .loader import load_bytes, load_file, read_file
@@ -59,6 +60,11 @@ class Catalog:
     def related(self) -> dict[str, tuple[Related, ...]]:
         """Each case's related cases (related.py), worked out once per catalog."""
         return related_cases(self.cases, [theme.key for theme in self.vocab.themes])
+
+    @functools.cached_property
+    def term_themes(self) -> dict[str, str]:
+        """Each glossary term's theme (glossary.py), worked out once for both languages' glossary pages."""
+        return term_themes(self)
 
     def latest(self, count: int) -> tuple[Case, ...]:
         return tuple(sorted(self.cases, key=lambda case: (case.added, case.id), reverse=True)[:count])

@@ -41,6 +41,11 @@ def case_data(view: View, case: Case) -> dict[str, Any]:
         "url": str(url),
         "place": " · ".join(_plain_place(view, case)),
         "figures": {field: _figure(view, case, url, getattr(case.profile, field)) for field in FIGURE_ROWS},
+        # The profile's other figures: the page puts those with the same label and unit in one row.
+        "others": [
+            {"label": view.plain(other.label), "unit": other.unit, **_given(view, case, url, other)}
+            for other in case.profile.others
+        ],
         "ethnic_groups": [view.plain(groups[key]) for key in case.profile.ethnic_groups],
         "themes": [
             {"key": t.key, "label": view.plain(t.label), "rank": rank}
@@ -62,8 +67,10 @@ def _plain_place(view: View, case: Case) -> list[str]:
 
 
 def _figure(view: View, case: Case, url: str, figure: Figure | None) -> dict[str, str] | None:
-    if figure is None:
-        return None
+    return None if figure is None else _given(view, case, url, figure)
+
+
+def _given(view: View, case: Case, url: str, figure: Figure) -> dict[str, str]:
     when = [view.plain(figure.period)] if figure.period else []
     if figure.as_of:
         when.append(f"{view.ui['as_of']} {figure.as_of.isoformat()}")

@@ -32,6 +32,7 @@ def atom_feed(catalog: Catalog, lang: Lang) -> bytes:
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": lang})
     _text(feed, "title", f"{ui['site']} · {ui['feed_title']}")
     _text(feed, "subtitle", ui["feed_subtitle"])
+    _text(feed, "rights", ui["feed_rights"])  # the data's licence (LICENSE-DATA.md), as docs/data.md states it
     _text(feed, "id", _urn(f"casebook/{lang}/feed"))
     _text(feed, "updated", _timestamp(cases[0].updated if cases else _EPOCH))
     ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": "feed.xml"})

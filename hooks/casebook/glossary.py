@@ -10,11 +10,14 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .catalog import Catalog
 from .hints import TermFinder
 from .model import LANGS, Lang
 from .vocab import GlossaryTerm, Theme
+
+if TYPE_CHECKING:  # the catalog holds the terms' themes (worked out here) for both languages
+    from .catalog import Catalog
 
 _QUOTES = "“”\"‘’'"
 OTHER = "#"  # the index letter of terms that start with neither a letter nor a Chinese character
@@ -41,7 +44,7 @@ def ordered(catalog: Catalog, lang: Lang) -> list[GlossaryTerm]:
 
 
 def groups(catalog: Catalog, lang: Lang) -> tuple[Group, ...]:
-    themes = term_themes(catalog)
+    themes = catalog.term_themes
     found: dict[str | None, list[GlossaryTerm]] = {}
     for entry in ordered(catalog, lang):
         found.setdefault(themes.get(entry.key), []).append(entry)
@@ -77,7 +80,8 @@ def _pinyin_initial(word: str) -> str:
 
 
 def term_themes(catalog: Catalog) -> dict[str, str]:
-    """Glossary key -> the theme whose practices use the term most (a practice counts once)."""
+    """Glossary key -> the theme whose practices use the term most (a practice counts once).
+    Pages read it as `Catalog.term_themes`, worked out once for both languages."""
     finders = [
         TermFinder(
             tuple((e.key, (e.term.get(lang) or "").strip(_QUOTES)) for e in catalog.vocab.glossary if e.term.get(lang)),

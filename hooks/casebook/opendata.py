@@ -2,7 +2,8 @@
 
 The files are the same in both languages (each CSV has a column per language) and are
 published once, at /data/. URLs in them are relative to the site's address, which the
-generator does not know.
+generator does not know. Texts and data are CC BY 4.0 (LICENSE-DATA.md); the quoted
+evidence passages stay their publishers' words, which the JSON's `license` says too.
 """
 
 from __future__ import annotations
@@ -13,13 +14,22 @@ import json
 from collections.abc import Iterable
 
 from .catalog import Catalog
-from .model import LANGS, Case, Figure, Name, Text
+from .model import LANGS, Case, Figure, LabelledFigure, Name, Text
 from .schema import schema_text
 
 FOLDER = "data"
 SCHEMA_FILE = "case.schema.json"
 PROFILE_FIGURES = ("area", "households", "residents", "compounds", "buildings", "grids", "ethnic_group_count")
-FIGURE_PARTS = ("value", "unit", "qualifier", "period_zh", "period_en", "as_of", "source")
+FIGURE_PARTS = ("value", "unit", "qualifier", "period_zh", "period_en", "as_of", "source", "evidence")
+# A labelled figure (a practice's outcome, a profile's other figure) says what it counts first.
+LABELLED_PARTS = ("label_zh", "label_en", *FIGURE_PARTS)
+LICENSE = {
+    "id": "CC-BY-4.0",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+    "file": "LICENSE-DATA.md",
+    "note": "Texts and data are licensed under CC BY 4.0. The quoted evidence passages (`evidence`) remain "
+    "their publishers' words, quoted for evidence, and are not under this licence.",
+}
 # A cell starting with one of these is a formula to spreadsheet software: contributor
 # text is never one (OWASP's advice on CSV injection: a leading apostrophe).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -38,16 +48,27 @@ PRACTICE_COLUMNS = (
     "case_id", "practice_id", "title_zh", "title_en", "themes",
     "description_zh", "description_en", "figures", "url_zh", "url_en",
 )  # fmt: skip
+OTHER = "other"  # cases.csv: a profile's other figures, other_1_… other_<n>_…
+FIGURE = "figure"  # practices.csv: a practice's outcome figures, figure_1_… figure_<n>_…
 
 
 def open_data_files(catalog: Catalog) -> dict[str, bytes]:
     """Path under the site folder -> content, for every open-data file."""
+    others = max((len(case.profile.others) for case in catalog.cases), default=0)
+    figures = max((len(practice.figures) for case in catalog.cases for practice in case.practices), default=0)
     return {
         f"{FOLDER}/cases.json": cases_json(catalog).encode("utf-8"),
         f"{FOLDER}/{SCHEMA_FILE}": schema_text().encode("utf-8"),
-        f"{FOLDER}/cases.csv": _csv(CASE_COLUMNS, (_case_row(catalog, case) for case in catalog.cases)),
-        f"{FOLDER}/practices.csv": _csv(PRACTICE_COLUMNS, _practice_rows(catalog)),
+        f"{FOLDER}/cases.csv": _csv(
+            CASE_COLUMNS + labelled_columns(OTHER, others), (_case_row(catalog, case) for case in catalog.cases)
+        ),
+        f"{FOLDER}/practices.csv": _csv(PRACTICE_COLUMNS + labelled_columns(FIGURE, figures), _practice_rows(catalog)),
     }
+
+
+def labelled_columns(prefix: str, count: int) -> tuple[str, ...]:
+    """Columns for up to `count` labelled figures a row: as many as the row with the most has."""
+    return tuple(f"{prefix}_{number}_{part}" for number in range(1, count + 1) for part in LABELLED_PARTS)
 
 
 def cases_json(catalog: Catalog) -> str:
@@ -57,7 +78,11 @@ def cases_json(catalog: Catalog) -> str:
         json.dumps(case.model_dump(mode="json", exclude_none=True), ensure_ascii=False) for case in catalog.cases
     ]
     vocabularies = json.dumps(catalog.vocab.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
-    head = f'{{"schema": {json.dumps(SCHEMA_FILE)}, "count": {len(records)},\n"vocabularies": {vocabularies},\n"cases": [\n'
+    license = json.dumps(LICENSE, ensure_ascii=False)
+    head = (
+        f'{{"schema": {json.dumps(SCHEMA_FILE)}, "count": {len(records)},\n"license": {license},\n'
+        f'"vocabularies": {vocabularies},\n"cases": [\n'
+    )
     return head + ",\n".join(records) + "\n]}\n"
 
 
@@ -103,7 +128,7 @@ def _case_row(catalog: Catalog, case: Case) -> dict[str, object]:
         "url_zh": f"cases/{case.id}/",
         "url_en": f"en/cases/{case.id}/",
     }
-    return row
+    return row | _labelled(OTHER, case.profile.others)
 
 
 def _figure(field: str, figure: Figure | None) -> dict[str, object]:
@@ -116,7 +141,16 @@ def _figure(field: str, figure: Figure | None) -> dict[str, object]:
         **{f"{field}_period_{lang}": figure.period.get(lang) if figure.period else None for lang in LANGS},
         f"{field}_as_of": figure.as_of.isoformat() if figure.as_of else None,
         f"{field}_source": figure.source,
+        f"{field}_evidence": figure.evidence,
     }
+
+
+def _labelled(prefix: str, figures: tuple[LabelledFigure, ...]) -> dict[str, object]:
+    row: dict[str, object] = {}
+    for number, figure in enumerate(figures, start=1):
+        name = f"{prefix}_{number}"
+        row |= _both(f"{name}_label", figure.label) | _figure(name, figure)
+    return row
 
 
 def _practice_rows(catalog: Catalog) -> Iterable[dict[str, object]]:
@@ -131,4 +165,5 @@ def _practice_rows(catalog: Catalog) -> Iterable[dict[str, object]]:
                 "figures": len(practice.figures),
                 "url_zh": f"cases/{case.id}/#{practice.id}",
                 "url_en": f"en/cases/{case.id}/#{practice.id}",
+                **_labelled(FIGURE, practice.figures),
             }

@@ -353,6 +353,7 @@ def render_pages(catalog: Catalog, workers: int | None = None) -> Iterator[Page]
     are many, yielded in order as they are done: at 5,000 cases the pages are
     about 250 MB of text, which the pipeline writes away instead of holding."""
     states = {case.id: case_states(case) for case in catalog.cases}  # once, for both languages
+    catalog.term_themes  # noqa: B018 -- worked out here, before the workers fork, once for both glossary pages
     plan = _planned(catalog)
     contents = fork_imap_shared(_render_planned, (catalog, states, plan), len(plan), workers)
     for (path, lang, _, _), content in zip(plan, contents, strict=True):

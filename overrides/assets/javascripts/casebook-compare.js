@@ -84,6 +84,14 @@ function table(cases, labels) {
   for (const field of FIGURES) {
     row(body, labels[field], cases, (data) => figure(data.figures[field], labels));
   }
+  // The profile's other figures: one row for each label and unit (the same basis) a picked case gives.
+  const others = new Map();
+  for (const data of cases) {
+    for (const other of data ? data.others : []) if (!others.has(basis(other))) others.set(basis(other), other.label);
+  }
+  for (const [key, label] of others) {
+    row(body, label, cases, (data) => figure(data.others.find((other) => basis(other) === key), labels));
+  }
   row(body, labels.ethnic_groups, cases, (data) =>
     data.ethnic_groups.length ? text(data.ethnic_groups.join(" · ")) : text(labels.not_given, "cb-not-given"));
   // Practices aligned by theme: one row per theme any picked case works on, in vocabulary order.
@@ -98,6 +106,10 @@ function table(cases, labels) {
     row(body, theme.label, cases, (data) => practices(data, theme.key, labels));
   }
   return grid;
+}
+
+function basis(other) {
+  return `${other.label}\u0000${other.unit}`;
 }
 
 function row(body, label, cases, fill) {
