@@ -20,8 +20,8 @@ id: gamma-community
 name: {zh: 丙社区, en: Gamma Community}
 location: {region: qinghai, city: xining}
 summary:
-  zh: 丙社区在楼栋里设立网格员，每月走访居民，把发现的问题记入台账并逐件办理。社区还组织各族居民在节日里一起包饺子、跳锅庄，邻里之间越来越熟悉，有事也愿意找社区商量。
-  en: Gamma Community has a grid worker for every building who visits residents each month, records the problems they raise and sees each one through. At festivals residents of all ethnic groups make dumplings and dance together.
+  zh: 丙社区在楼栋里设立网格员，每月走访居民，把发现的问题记入台账并逐件办理。社区还组织各族居民在节日里一起包饺子、跳锅庄，邻里之间越来越熟悉，有事也愿意找社区和网格员一起商量解决。
+  en: Gamma Community has a grid worker for every building who visits residents each month, records the problems they raise and sees each one through. At festivals residents of all ethnic groups make dumplings and dance together, and neighbours now bring their problems to the community and its grid workers.
 practices:
   - id: monthly-visits
     title: {zh: 每月走访, en: Monthly visits}

@@ -137,6 +137,24 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "填写来源的标题；来源没有标题时，改填说明（description），二者只填其一",
     ),
     (r"translation is stale: the original text changed since it was reviewed", "译文已过时：原文在审校之后有改动"),
+    (r"has (\d+) Chinese characters; a summary has (\d+) to (\d+)", r"有 \1 个汉字；摘要应为 \2 至 \3 个汉字"),
+    (
+        r"is not in the language of source '(.+)' \((\w+)\): quote its own words",
+        r"与来源“\1”的语言（\2）不符：请照录来源原文",
+    ),
+    (
+        r"contains (\S); the page sets a title in (\S+): write (\S+) inside it",
+        r"含有\1；页面会给标题加上\2，标题里请改用\3",
+    ),
+    (
+        r"names the year (\d{4}): give it as span.start or span.end too",
+        r"写到了 \1 年：请同时填入 span.start 或 span.end",
+    ),
+    (r"key '(.+)' is defined more than once \(first on line (\d+)\)", r"键“\1”重复定义（第 \2 行已定义）"),
+    (
+        r"'(.+)' does not say what is counted: name it \(lifts, sets, parking spaces …\)",
+        r"“\1”没有说明计数的对象：请写明计的是什么（如 lifts、sets、parking spaces）",
+    ),
 )
 
 

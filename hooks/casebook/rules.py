@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .loader import Document, FieldPath, load_bytes
-from .model import LANGS, Case, Figure, _Bilingual
+from .model import LANGS, Case, Figure, Lang, _Bilingual
 from .numerals import states
 from .personal_data import personal_data
 from .problems import Problem, field_path
@@ -117,13 +118,20 @@ def _texts(record: Record) -> Iterator[tuple[FieldPath, _Bilingual]]:
     return ((path, value) for path, value in record.nodes if isinstance(value, _Bilingual))
 
 
-def nearest(key: str, known: Iterable[str]) -> str:
-    matches = difflib.get_close_matches(key, sorted(known), n=3, cutoff=0.5)
+def nearest(key: str, known: Iterable[str], first: Iterable[str] = ()) -> str:
+    """Up to three close keys; those in `first` (the cities of the region given) before the rest."""
+    preferred = difflib.get_close_matches(key, sorted(first), n=3, cutoff=0.5)
+    others = [
+        match for match in difflib.get_close_matches(key, sorted(known), n=3, cutoff=0.5) if match not in preferred
+    ]
+    matches = (preferred + others)[:3]
     return f"; nearest: {', '.join(matches)}" if matches else ""
 
 
-def _unknown(record: Record, parts: FieldPath, kind: str, key: str, known: Iterable[str]) -> Problem:
-    return record.problem(parts, f"unknown {kind} '{key}'{nearest(key, known)}")
+def _unknown(
+    record: Record, parts: FieldPath, kind: str, key: str, known: Iterable[str], first: Iterable[str] = ()
+) -> Problem:
+    return record.problem(parts, f"unknown {kind} '{key}'{nearest(key, known, first)}")
 
 
 def id_matches_file_name(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -226,7 +234,9 @@ def places_are_known(records: tuple[Record, ...], vocab: Vocabularies) -> Iterat
         if not location.city:
             continue
         if location.city not in cities:
-            yield _unknown(record, ("location", "city"), "city", location.city, cities)
+            region = regions.get(location.region or "")
+            near = [city.key for city in region.cities] if region else []
+            yield _unknown(record, ("location", "city"), "city", location.city, cities, near)
         elif cities[location.city][0].key != location.region:
             parent = cities[location.city][0].key
             yield record.problem(("location", "city"), f"city '{location.city}' belongs to region '{parent}'")
@@ -423,6 +433,65 @@ def updated_is_not_before_added(records: tuple[Record, ...], vocab: Vocabularies
             yield record.problem(("updated",), "must not be earlier than 'added'")
 
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+SUMMARY_HAN = (80, 150)  # a Chinese summary is a short paragraph: this many Han characters
+
+
+def summaries_have_their_length(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """The summary heads the case page and the listings: long enough to say what the
+    community does, short enough to read at a glance."""
+    low, high = SUMMARY_HAN
+    for record in records:
+        count = len(CJK.findall(record.case.summary.zh or ""))
+        if record.case.summary.zh and not low <= count <= high:
+            yield record.problem(("summary", "zh"), f"has {count} Chinese characters; a summary has {low} to {high}")
+
+
+def evidence_is_in_the_language_of_its_source(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """Evidence is quoted, not translated: Chinese for a Chinese source, English for an English one."""
+    for record in records:
+        languages = {source.id: source.language for source in record.case.sources}
+        for path, value in record.nodes:
+            if not isinstance(value, Figure) or value.source not in languages:
+                continue  # an unknown source is figures_use_known_terms' to report
+            language = languages[value.source]
+            if bool(CJK.search(value.evidence)) != (language != "en"):
+                yield record.problem(
+                    (*path, "evidence"),
+                    f"is not in the language of source '{value.source}' ({language}): quote its own words",
+                )
+
+
+# A page sets a source's title in these marks: inside, the title uses the inner ones.
+TITLE_MARKS: dict[Lang, tuple[str, str, str]] = {"en": ("“", "“…”", "‘…’"), "zh": ("《", "《…》", "〈…〉")}
+
+
+def source_titles_do_not_nest_marks(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    for record in records:
+        for index, source in enumerate(record.case.sources):
+            for lang, (mark, outer, inner) in TITLE_MARKS.items():
+                if source.title and mark in (source.title.get(lang) or ""):
+                    yield record.problem(
+                        ("sources", index, "title", lang),
+                        f"contains {mark}; the page sets a title in {outer}: write {inner} inside it",
+                    )
+
+
+def period_years_are_data(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """“2024年以来” is shown as text and kept as span.start 2024, so figures can be compared by date."""
+    for record in records:
+        for path, value in record.nodes:
+            if not isinstance(value, Figure) or value.period is None:
+                continue
+            span = value.span
+            given = {span.start[:4] if span and span.start else None, span.end[:4] if span and span.end else None}
+            for year in re.findall(r"(\d{4})年", value.period.zh or ""):
+                if year not in given:
+                    yield record.problem(
+                        (*path, "period", "zh"), f"names the year {year}: give it as span.start or span.end too"
+                    )
+
+
 # Rules that look at each record alone: check_record() runs them, in the
 # processes that load the records (catalog.py).
 RECORD_RULES: tuple[Rule, ...] = (
@@ -446,6 +515,10 @@ RECORD_RULES: tuple[Rule, ...] = (
     members_are_known,
     derived_places_are_given,
     founding_cites_a_source,
+    summaries_have_their_length,
+    evidence_is_in_the_language_of_its_source,
+    source_titles_do_not_nest_marks,
+    period_years_are_data,
 )
 # Rules that compare records with each other: check_across() runs them.
 CROSS_RECORD_RULES: tuple[Rule, ...] = (ids_are_unique, names_are_unique, aliases_are_free)
