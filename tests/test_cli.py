@@ -176,3 +176,17 @@ def test_new_explains_the_id_format():
     assert "lowercase ASCII letters and digits joined by single hyphens, such as xinhua-community" in " ".join(
         result.stdout.split()
     )
+
+
+def test_the_case_template_offers_every_optional_source_and_figure_field():
+    """A contributor meets author, as_of and a headline-less source's description in the scaffold itself."""
+    from importlib import resources
+
+    from casebook.loader import load_bytes
+
+    template = resources.files("casebook").joinpath("templates/new-case.yaml").read_text("utf-8")
+    document, problems = load_bytes(template.encode("utf-8"), "new-case.yaml")
+    assert problems == [] and document is not None
+    assert document.data["sources"][0]["author"] == {"zh": None, "en": None}
+    assert "as_of" in document.data["profile"]["households"]
+    assert "# description: {zh: , en: }" in template
