@@ -18,7 +18,9 @@ profile:
   households: {value: 1200, unit: household, qualifier: about, as_of: 2024-12-31, source: notice, evidence: 社区约有1200户居民}
   others:
     - {label: {zh: 楼栋单元, en: building entrances}, value: 188, unit: building-unit, source: notice, evidence: 共188个单元}
-summary: {zh: 丙社区的网格员每周走访。, en: Gamma Community's grid workers visit every week.}
+summary:
+  zh: 丙社区的网格员每周走访辖区里的每一户居民，把听到的困难和诉求记进台账，再按轻重缓急逐件交给社区办理。社区每月召开一次居民议事会，请居民代表一起商量小区里的公共事务，并把办理结果张贴在楼道里公开。
+  en: "Gamma Community's grid workers visit every household each week, note the difficulties and requests they hear and pass each one to the community to settle in order of urgency. A monthly residents' council discusses the compound's shared affairs, and the results are posted in the stairwells."
 practices:
   - id: weekly-visits
     title: {zh: 每周走访, en: Weekly visits}

@@ -20,8 +20,8 @@ id: gamma-community
 name: {zh: 丙社区, en: Gamma Community}
 location: {region: qinghai, city: xining}
 summary:
-  zh: 丙社区在楼栋里设立网格员，每月走访居民，把发现的问题记入台账并逐件办理。社区还组织各族居民在节日里一起包饺子、跳锅庄，邻里之间越来越熟悉，有事也愿意找社区商量。
-  en: Gamma Community has a grid worker for every building who visits residents each month, records the problems they raise and sees each one through. At festivals residents of all ethnic groups make dumplings and dance together.
+  zh: 丙社区在楼栋里设立网格员，每月走访居民，把发现的问题记入台账并逐件办理。社区还组织各族居民在节日里一起包饺子、跳锅庄，邻里之间越来越熟悉，有事也愿意找社区和网格员一起商量解决。
+  en: Gamma Community has a grid worker for every building who visits residents each month, records the problems they raise and sees each one through. At festivals residents of all ethnic groups make dumplings and dance together, and neighbours now bring their problems to the community and its grid workers.
 practices:
   - id: monthly-visits
     title: {zh: 每月走访, en: Monthly visits}
@@ -177,3 +177,17 @@ def test_new_explains_the_id_format():
     assert "lowercase ASCII letters and digits joined by single hyphens, such as xinhua-community" in " ".join(
         result.stdout.split()
     )
+
+
+def test_the_case_template_offers_every_optional_source_and_figure_field():
+    """A contributor meets author, as_of and a headline-less source's description in the scaffold itself."""
+    from importlib import resources
+
+    from casebook.loader import load_bytes
+
+    template = resources.files("casebook").joinpath("templates/new-case.yaml").read_text("utf-8")
+    document, problems = load_bytes(template.encode("utf-8"), "new-case.yaml")
+    assert problems == [] and document is not None
+    assert document.data["sources"][0]["author"] == {"zh": None, "en": None}
+    assert "as_of" in document.data["profile"]["households"]
+    assert "# description: {zh: , en: }" in template

@@ -202,6 +202,10 @@ def _tree_problems(tmp: Path) -> list[Problem]:
     (data_dir / "vocab" / "units.yaml").unlink()
     (data_dir / "vocab" / "themes.yaml").write_text("themes: []\nextra: 1\n", "utf-8")
     _repeat_a_region(data_dir)
+    problems += _catalog_problems(data_dir)
+    data_dir = _fresh(tmp, "units")
+    with (data_dir / "vocab" / "units.yaml").open("a", encoding="utf-8") as units:
+        units.write("  - {key: piece, zh: 个, en_one: unit, en_other: units}\n")
     return problems + _catalog_problems(data_dir)
 
 
@@ -348,7 +352,7 @@ def test_the_messages_named_in_the_issue_read_in_chinese(tmp_path: Path):
     assert [render(problem, "zh") for problem in unreadable + not_text + duplicates + list(caught.value.problems)] == [
         "data/cases/gone.yaml:1:1: 无法读取文件：文件不存在",
         "x.yaml:1:3: 键必须是普通文字",
-        "data/vocab/regions.yaml:1:1: regions: 键“qinghai”定义了不止一次",
+        "data/vocab/regions.yaml:12:6: regions[2].key: 键“qinghai”定义了不止一次（第一次在第 8 行）",
         "data/cases/no-such-case.yaml:1:1: 预览：没有这个案例记录",
     ]
 

@@ -133,7 +133,8 @@ def test_valid_records_survive_load_render_scan(tmp_path_factory, name, title, d
         "id": "generated-community",
         "name": {"zh": name, "en": name},
         "location": {},
-        "summary": {"zh": description, "en": description},
+        # The English page is rendered below: the Chinese summary keeps check's 80–150 characters.
+        "summary": {"zh": "社" * 80, "en": description},
         "practices": [
             {
                 "id": "generated-practice",
@@ -146,12 +147,19 @@ def test_valid_records_survive_load_render_scan(tmp_path_factory, name, title, d
                         "value": 5,
                         "unit": "case",
                         "source": "s",
-                        "evidence": f"5 {label}",
+                        "evidence": f"社区5 {label}",  # a Chinese source is quoted in Chinese
                     }
                 ],
             }
         ],
-        "sources": [{"id": "s", "publisher": {"zh": label, "en": label}, "title": {"zh": title}, "language": "zh"}],
+        "sources": [
+            {
+                "id": "s",
+                "publisher": {"zh": label, "en": label},
+                "title": {"zh": title.replace("《", "〈")},
+                "language": "zh",
+            }
+        ],
         "translation": {"original": "zh", "state": "reviewed"},
         "added": dt.date(2026, 1, 1).isoformat(),
         "updated": dt.date(2026, 1, 1).isoformat(),

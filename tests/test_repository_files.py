@@ -72,5 +72,19 @@ def test_pre_commit_runs_casebook_check_on_changed_records():
     check = next(hook for hook in local["hooks"] if hook["id"] == "casebook-check")
     assert check["entry"] == ".venv/bin/casebook check"
     assert re.fullmatch(check["files"], "data/cases/qingquanjie-community.yaml")
+    assert re.fullmatch(check["files"], "data/collections/dispute-mediation-and-grid-governance.yaml")
+    # A changed vocabulary is checked with the whole casebook (its records use it), not as a record.
+    vocab = next(hook for hook in local["hooks"] if hook["id"] == "casebook-check-vocab")
+    assert (vocab["entry"], vocab["pass_filenames"]) == (".venv/bin/casebook check", False)
+    assert re.fullmatch(vocab["files"], "data/vocab/regions.yaml")
+    assert not re.fullmatch(check["files"], "data/vocab/regions.yaml")
     hygiene = next(repo for repo in config["repos"] if repo["repo"].endswith("pre-commit-hooks"))
     assert {"check-yaml", "end-of-file-fixer", "trailing-whitespace"} <= {hook["id"] for hook in hygiene["hooks"]}
+
+
+def test_pull_request_template_asks_for_the_whole_test_suite_glossary_terms_and_the_licences():
+    template = (GITHUB / "pull_request_template.md").read_text("utf-8")
+    for asked in ("`make test`", "data/vocab/glossary.yaml", "## 新术语 · New glossary terms", "`casebook stamp`"):
+        assert asked in template, asked
+    assert "文字和数据采用 CC BY 4.0（LICENSE-DATA.md），代码采用 MIT（LICENSE）" in template
+    assert "texts and\ndata under CC BY 4.0 (LICENSE-DATA.md), code under MIT (LICENSE)" in template

@@ -47,6 +47,7 @@ TEXT_FIELDS = sorted(
     for word in RECORD.replace("{", " ").replace("}", " ").replace(",", " ").split()
     if word.isupper() and "_" in word
 )
+SUMMARY_FILL = "社区" * 40
 THEME_LABEL = "Grid governance"  # in the fixture's data/vocab/themes.yaml
 FIELDS = [*TEXT_FIELDS, "THEME_LABEL"]
 # Any code point, surrogates included (only an escape can write those).
@@ -85,16 +86,21 @@ def test_every_character_is_refused_with_its_code_point_or_published_inert(
 ):
     record, themes = RECORD, (FIXTURE_DATA / "vocab" / "themes.yaml").read_text("utf-8")
     value = _written(char, raw)
+    if field == "SUMMARY_ZH":  # check wants 80 to 150 Chinese characters in a summary
+        value = value[0] + SUMMARY_FILL + value[1:]
     if field == "THEME_LABEL":
         themes = themes.replace(THEME_LABEL, value, 1)
     record = record.replace(field, value)
     for name in TEXT_FIELDS:
-        record = record.replace(name, "文字")
+        record = record.replace(name, SUMMARY_FILL if name == "SUMMARY_ZH" else "文字")
     (project / "cases" / "gamma-community.yaml").write_text(record, "utf-8", errors="surrogatepass")
     (project / "vocab" / "themes.yaml").write_text(themes, "utf-8", errors="surrogatepass")
     try:
         catalog = build_catalog(project)
     except DataError as error:
+        if char == "《" and field == "SOURCE_TITLE_ZH":  # a rule of its own: the page sets titles in 《…》
+            assert "contains 《; the page sets a title in 《…》" in str(error), str(error)
+            return
         assert refused(char) is not None or (raw and char in "\r\x85\ufeff") or "invalid YAML" in str(error), str(error)
         code = f"U+{ord(char):04X}"
         assert code in str(error) or "carriage return" in str(error) or "invalid YAML" in str(error), str(error)

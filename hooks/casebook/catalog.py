@@ -5,20 +5,19 @@ from __future__ import annotations
 import functools
 import hashlib
 import typing
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .collection import Collection
 from .collection_rules import CollectionRecord, check_collection
 from .glossary import term_themes
 from .history import History
 from .hygiene import tree_problems
-from .loader import load_bytes, load_file, read_file
+from .loader import Document, FieldPath, load_bytes, load_file, read_file
 from .model import Case, Practice
 from .parallel import fork_imap
-from .problems import DataError, Message, Problem, msg
+from .problems import DataError, Message, Problem, field_path, msg
 from .related import Related, related_cases
 from .rules import Record, check_across, check_record
 from .validate import validate
@@ -217,22 +216,51 @@ def _load_vocabularies(data_dir: Path, base: Path) -> tuple[Vocabularies | None,
             problems.append(Problem(shown_as, 1, 1, "", msg("vocab.top_key", field=field)))
             continue
         model = typing.get_args(Vocabularies.model_fields[field].annotation)[0]  # tuple[Theme, ...] -> Theme
-        items = []
+        items: list[tuple[int, Any]] = []
         for index, item in enumerate(data[field] or []):
             entry, found = validate(model, document, item, at=(field, index))
             problems += found
             if entry:
-                items.append(entry)
-        problems += _duplicate_keys(items, shown_as, field)
-        fields[field] = tuple(items)
+                items.append((index, entry))
+        problems += _duplicate_keys(items, document, field)
+        problems += _catch_all_units(items, document) if field == "units" else []
+        fields[field] = tuple(entry for _, entry in items)
     if problems:
         return None, problems
     return Vocabularies.model_validate(fields), []
 
 
-def _duplicate_keys(items: list, shown_as: str, field: str) -> list[Problem]:
-    keys = [item.key for item in items]
-    for item in items:
-        keys += [city.key for city in getattr(item, "cities", ())]
-    repeated = [key for key, count in Counter(keys).items() if count > 1]
-    return [Problem(shown_as, 1, 1, field, msg("vocab.duplicate_key", key=key)) for key in repeated]
+def _duplicate_keys(items: list[tuple[int, Any]], document: Document, field: str) -> list[Problem]:
+    """Every repeat of a key (cities too: one namespace), at the repeat, naming the first."""
+    first: dict[str, FieldPath] = {}
+    problems = []
+    keyed: list[tuple[FieldPath, str]] = [((field, index, "key"), item.key) for index, item in items]
+    for index, item in items:
+        keyed += [((field, index, "cities", n, "key"), city.key) for n, city in enumerate(getattr(item, "cities", ()))]
+    for parts, key in sorted(keyed, key=lambda pair: document.position(pair[0])):
+        if key in first:
+            line = document.position(first[key])[0]
+            problems.append(_at(document, parts, msg("vocab.duplicate_key", key=key, line=line)))
+        first.setdefault(key, parts)
+    return problems
+
+
+# English plurals that say nothing of what is counted (a review finding: 18 banners, not 18 units).
+CATCH_ALL_UNITS = frozenset({"units", "items", "pieces", "things"})
+
+
+def _catch_all_units(items: list[tuple[int, Any]], document: Document) -> list[Problem]:
+    return [
+        _at(
+            document,
+            ("units", index, "en_other"),
+            msg("vocab.catch_all_unit", unit=unit.en_other, examples="lifts, sets, parking spaces"),
+        )
+        for index, unit in items
+        if unit.en_other.casefold() in CATCH_ALL_UNITS
+    ]
+
+
+def _at(document: Document, parts: FieldPath, message: Message) -> Problem:
+    line, column = document.position(parts)
+    return Problem(document.path, line, column, field_path(parts), message)

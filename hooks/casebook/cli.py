@@ -1,4 +1,4 @@
-"""Command line for contributors: new, check, status, schema (cases and collections). No MkDocs on this path."""
+"""Command line for contributors: new, check, status, stamp, schema (cases and collections). No MkDocs on this path."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from .rules import texts
 from .scanner import committed_allowlist, learn_allowlist, scan_site
 from .schema import collection_schema_text, schema_text
 from .similarity import NEAR_COPY, near_copies
+from .stamp import stamp, wanted
 from .translation import STATES, case_states, counts, fingerprint
 
 SCHEMA_PATH = Path("schema") / "case.schema.json"
@@ -65,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
     status = commands.add_parser("status", help="translation state per case and language 翻译状态")
     status.add_argument("--fingerprints", type=Path, metavar="FILE", help="print each text's current fingerprint")
     status.set_defaults(run=_status)
+    stamp_cmd = commands.add_parser(
+        "stamp",
+        help="after reviewing a record's translation, write each text's reviewed: fingerprint into it, "
+        "keeping its comments and layout 审校译文后写入 reviewed 指纹",
+    )
+    stamp_cmd.add_argument("record", help="a case id, or the path of a case or collection record")
+    stamp_cmd.set_defaults(run=_stamp)
     schema = commands.add_parser("schema", help="write the JSON Schema of a case record 生成 JSON Schema")
     schema.set_defaults(run=_schema)
     generate_cmd = commands.add_parser("generate", help="validate and write the Markdown pages into docs/")
@@ -153,6 +161,31 @@ def _status(args: argparse.Namespace) -> int:
             lines.append(case.id.ljust(28) + lang.ljust(6) + "  ".join(str(counter[s]).rjust(8) for s in STATES))
     lines += _stale(catalog)
     sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _stamp(args: argparse.Namespace) -> int:
+    root = args.root.resolve()
+    given = Path(args.record)
+    path = given.resolve() if given.suffix == ".yaml" else root / "data" / CASES_DIR / f"{given}.yaml"
+    if not path.is_file():
+        sys.stderr.write(f"{args.record}: no such record (give a case id or a record's path)\n")
+        return 1
+    catalog = build_catalog(root / "data", shown_from=root, only=[path.resolve()])
+    records = catalog.collections if path.parent.name == COLLECTIONS_DIR else catalog.cases
+    record = next(record for record in records if record.id == path.stem)
+    before = path.read_text("utf-8")
+    result = stamp(before, wanted(record))
+    if result.written:
+        path.write_text(result.text, "utf-8")
+        try:  # the edit must leave a valid record; if not, the file is put back as it was
+            build_catalog(root / "data", shown_from=root, only=[path.resolve()])
+        except DataError:
+            path.write_text(before, "utf-8")
+            raise
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    noun = "fingerprint" if result.written == 1 else "fingerprints"
+    sys.stdout.write(f"{shown}: {result.written} {noun} written, {result.current} already current\n")
     return 0
 
 

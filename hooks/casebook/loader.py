@@ -152,7 +152,7 @@ def _character_problems(text: str, shown_as: str) -> list[Problem]:
 
 # libyaml's parser is fast and, read event by event as here, never recurses;
 # PyYAML's C *composer* is what crashes on deep nesting, and we do not use it.
-_PARSER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+PARSER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 
 
 class _Builder:
@@ -193,7 +193,7 @@ class _Builder:
         return event
 
     def build(self, text: str) -> Any:
-        self._events = yaml.parse(text, Loader=_PARSER)
+        self._events = yaml.parse(text, Loader=PARSER)
         self._next()  # StreamStartEvent
         start = self._next()
         if isinstance(start, yaml.StreamEndEvent) or isinstance(self._peek(), yaml.DocumentEndEvent):
@@ -234,7 +234,7 @@ class _Builder:
         if _NUMBER.match(event.value) and sum(char.isdigit() for char in event.value) > MAX_DIGITS:
             self.fail(event.start_mark, msg("yaml.digits", limit=MAX_DIGITS))
             return None
-        return _resolve_plain(event.value)
+        return resolve_plain(event.value)
 
     def _check_decoded(self, event: yaml.ScalarEvent) -> None:
         """A refused character that only a YAML escape ("\\u202E", "\\0", "\\L") wrote:
@@ -290,8 +290,8 @@ def _position(event: Any) -> Position:
     return event.start_mark.line + 1, event.start_mark.column + 1
 
 
-def _resolve_plain(value: str) -> Any:
-    """YAML 1.2 core schema, minus octal, hex and special floats."""
+def resolve_plain(value: str) -> Any:
+    """What a plain (unquoted) scalar means: YAML 1.2 core schema, minus octal, hex and special floats."""
     if _NULL.match(value):
         return None
     if value in _BOOL:

@@ -56,6 +56,9 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
+# Editors check records against the JSON Schema with ECMA-262 regexes in Unicode mode,
+# which reject needless escapes such as \": the pattern must mean the same in Python and JavaScript.
+URL_PATTERN = r'^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\s<>"]*)?$'
 FINGERPRINT_PATTERN = r"^[0-9a-f]{8}$"
 Fingerprint = Annotated[str, StringConstraints(pattern=FINGERPRINT_PATTERN)]
 
@@ -219,7 +222,7 @@ class Source(Strict):
     url: (
         Annotated[
             str,
-            StringConstraints(pattern=r"^https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\s<>\"]*)?$", max_length=2000),
+            StringConstraints(pattern=URL_PATTERN, max_length=2000),
         ]
         | None
     ) = None

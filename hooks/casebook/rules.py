@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .loader import Document, FieldPath, load_bytes
-from .model import LANGS, Bilingual, Case, Figure, Name, Text
+from .model import LANGS, Bilingual, Case, Figure, Lang, Name, Text
 from .numerals import states
 from .personal_data import personal_data
 from .problems import Listed, Message, Problem, field_path, msg
@@ -118,14 +119,21 @@ def _texts(record: Record) -> Iterator[tuple[FieldPath, Bilingual]]:
     return ((path, value) for path, value in record.nodes if isinstance(value, Name | Text))
 
 
-def nearest(key: str, known: Iterable[str]) -> Message | str:
-    """The hint that ends an unknown key's message: the nearest known keys, if any."""
-    matches = difflib.get_close_matches(key, sorted(known), n=3, cutoff=0.5)
+def nearest(key: str, known: Iterable[str], first: Iterable[str] = ()) -> Message | str:
+    """The hint that ends an unknown key's message: up to three close keys, those in
+    `first` (the cities of the region given) before the rest."""
+    preferred = difflib.get_close_matches(key, sorted(first), n=3, cutoff=0.5)
+    others = [
+        match for match in difflib.get_close_matches(key, sorted(known), n=3, cutoff=0.5) if match not in preferred
+    ]
+    matches = (preferred + others)[:3]
     return msg("hint.nearest", keys=Listed(tuple(matches))) if matches else ""
 
 
-def _unknown(record: Record, parts: FieldPath, kind: str, key: str, known: Iterable[str]) -> Problem:
-    return record.problem(parts, msg("unknown", kind=msg(kind), key=key, hint=nearest(key, known)))
+def _unknown(
+    record: Record, parts: FieldPath, kind: str, key: str, known: Iterable[str], first: Iterable[str] = ()
+) -> Problem:
+    return record.problem(parts, msg("unknown", kind=msg(kind), key=key, hint=nearest(key, known, first)))
 
 
 def id_matches_file_name(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -231,7 +239,9 @@ def places_are_known(records: tuple[Record, ...], vocab: Vocabularies) -> Iterat
         if not location.city:
             continue
         if location.city not in cities:
-            yield _unknown(record, ("location", "city"), "kind.city", location.city, cities)
+            region = regions.get(location.region or "")
+            near = [city.key for city in region.cities] if region else []
+            yield _unknown(record, ("location", "city"), "kind.city", location.city, cities, near)
         elif cities[location.city][0].key != location.region:
             parent = cities[location.city][0].key
             yield record.problem(("location", "city"), msg("city.region", city=location.city, region=parent))
@@ -429,6 +439,63 @@ def updated_is_not_before_added(records: tuple[Record, ...], vocab: Vocabularies
             yield record.problem(("updated",), msg("updated.before_added"))
 
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+SUMMARY_HAN = (80, 150)  # a Chinese summary is a short paragraph: this many Han characters
+
+
+def summaries_have_their_length(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """The summary heads the case page and the listings: long enough to say what the
+    community does, short enough to read at a glance."""
+    low, high = SUMMARY_HAN
+    for record in records:
+        count = len(CJK.findall(record.case.summary.zh or ""))
+        if record.case.summary.zh and not low <= count <= high:
+            yield record.problem(("summary", "zh"), msg("summary.length", count=count, low=low, high=high))
+
+
+def evidence_is_in_the_language_of_its_source(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """Evidence is quoted, not translated: Chinese for a Chinese source, English for an English one."""
+    for record in records:
+        languages = {source.id: source.language for source in record.case.sources}
+        for path, value in record.nodes:
+            if not isinstance(value, Figure) or value.source not in languages:
+                continue  # an unknown source is figures_use_known_terms' to report
+            language = languages[value.source]
+            if bool(CJK.search(value.evidence)) != (language != "en"):
+                yield record.problem(
+                    (*path, "evidence"),
+                    msg("evidence.language", source=value.source, lang=language),
+                )
+
+
+# A page sets a source's title in these marks: inside, the title uses the inner ones.
+TITLE_MARKS: dict[Lang, tuple[str, str, str]] = {"en": ("“", "“…”", "‘…’"), "zh": ("《", "《…》", "〈…〉")}
+
+
+def source_titles_do_not_nest_marks(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    for record in records:
+        for index, source in enumerate(record.case.sources):
+            for lang, (mark, outer, inner) in TITLE_MARKS.items():
+                if source.title and mark in (source.title.get(lang) or ""):
+                    yield record.problem(
+                        ("sources", index, "title", lang),
+                        msg("title.nested_marks", mark=mark, outer=outer, inner=inner),
+                    )
+
+
+def period_years_are_data(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
+    """“2024年以来” is shown as text and kept as span.start 2024, so figures can be compared by date."""
+    for record in records:
+        for path, value in record.nodes:
+            if not isinstance(value, Figure) or value.period is None:
+                continue
+            span = value.span
+            given = {span.start[:4] if span and span.start else None, span.end[:4] if span and span.end else None}
+            for year in re.findall(r"(\d{4})年", value.period.zh or ""):
+                if year not in given:
+                    yield record.problem((*path, "period", "zh"), msg("period.year_not_in_span", year=year, start="span.start", end="span.end"))
+
+
 # Rules that look at each record alone: check_record() runs them, in the
 # processes that load the records (catalog.py).
 RECORD_RULES: tuple[Rule, ...] = (
@@ -452,6 +519,10 @@ RECORD_RULES: tuple[Rule, ...] = (
     members_are_known,
     derived_places_are_given,
     founding_cites_a_source,
+    summaries_have_their_length,
+    evidence_is_in_the_language_of_its_source,
+    source_titles_do_not_nest_marks,
+    period_years_are_data,
 )
 # Rules that compare records with each other: check_across() runs them.
 CROSS_RECORD_RULES: tuple[Rule, ...] = (ids_are_unique, names_are_unique, aliases_are_free)

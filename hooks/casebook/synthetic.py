@@ -41,6 +41,13 @@ _EN_CLAUSES = (
 )
 
 
+_SUMMARY_TAIL_ZH = "社区把这些做法写进了年度工作计划，定期听取居民意见并公开办理结果。"
+_SUMMARY_TAIL_EN = (
+    " The community has written these practices into its yearly work plan;"
+    " it hears residents' views regularly and publishes how each matter was handled."
+)
+
+
 def _sentences(rng: random.Random, term_zh: str, term_en: str, count: int, salt: str) -> tuple[str, str]:
     picks = [rng.randrange(len(_ZH_CLAUSES)) for _ in range(count)]
     zh = "。".join(_ZH_CLAUSES[i].format(term=term_zh) for i in picks) + f"，编号{salt}。"
@@ -55,6 +62,9 @@ def synthetic_case(index: int, rng: random.Random, vocab: Vocabularies) -> dict:
     qualifiers = [None, None, "over", "more-than", "nearly"]
     term = terms[index % len(terms)]
     summary_zh, summary_en = _sentences(rng, term.zh or "", term.en or "", 4, f"S{index}")
+    # Four clauses are 50 to 100 Han characters; this sentence brings a summary within 80 to 150 (rules.py).
+    summary_zh += _SUMMARY_TAIL_ZH
+    summary_en += _SUMMARY_TAIL_EN
     practices = []
     for number in range(rng.randint(8, 16)):
         practice_term = rng.choice(terms)

@@ -1,0 +1,125 @@
+"""The rules that once lived only in the real-data tests, now rules of `casebook check`
+and the build: each triggered, its message in both languages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casebook.cli import main
+
+BAD = Path(__file__).parent / "fixtures" / "bad-records"
+
+
+def check(data_dir: Path, lang: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """`casebook check --lang <lang>` over the whole data folder: its error lines."""
+    assert main(["--root", str(data_dir.parent), "check", "--lang", lang]) == 1
+    return capsys.readouterr().err.splitlines()
+
+
+def test_each_record_rule_in_both_languages(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(BAD / "record-rules.yaml", data_dir / "cases")
+    at = "data/cases/record-rules.yaml"
+    assert check(data_dir, "en", capsys) == [
+        f"{at}:8:3: summary.zh: has 9 Chinese characters; a summary has 80 to 150",
+        f"{at}:19:18: practices[0].figures[0].period.zh: names the year 2023: give it as span.start or span.end too",
+        f"{at}:21:9: practices[0].figures[0].evidence: is not in the language of source 'report' (zh): "
+        "quote its own words",
+        f"{at}:26:9: practices[0].figures[1].evidence: is not in the language of source 'article' (en): "
+        "quote its own words",
+        f"{at}:30:13: sources[0].title.zh: contains 《; the page sets a title in 《…》: write 〈…〉 inside it",
+        f"{at}:30:30: sources[0].title.en: contains “; the page sets a title in “…”: write ‘…’ inside it",
+        "6 problems found; nothing was generated.",
+    ]
+    assert check(data_dir, "zh", capsys) == [
+        f"{at}:8:3: summary.zh: 有 9 个汉字；摘要应为 80 至 150 个汉字",
+        f"{at}:19:18: practices[0].figures[0].period.zh: 写到了 2023 年：请同时填入 span.start 或 span.end",
+        f"{at}:21:9: practices[0].figures[0].evidence: 与来源“report”的语言（zh）不符：请照录来源原文",
+        f"{at}:26:9: practices[0].figures[1].evidence: 与来源“article”的语言（en）不符：请照录来源原文",
+        f"{at}:30:13: sources[0].title.zh: 含有《；页面会给标题加上《…》，标题里请改用〈…〉",
+        f"{at}:30:30: sources[0].title.en: 含有“；页面会给标题加上“…”，标题里请改用‘…’",
+        "发现 6 个问题；未生成任何页面。",
+    ]
+
+
+@pytest.mark.parametrize(("summary", "count"), [("甲" * 79, 79), ("乙" * 151, 151)])
+def test_a_summary_outside_80_to_150_chinese_characters_is_refused(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], summary: str, count: int
+) -> None:
+    alpha = data_dir / "cases" / "alpha-community.yaml"
+    lines = alpha.read_text("utf-8").splitlines(keepends=True)
+    line = next(n for n, text in enumerate(lines) if text.startswith("  zh: 甲社区是"))
+    lines[line] = f"  zh: {summary}\n"
+    alpha.write_text("".join(lines), "utf-8")
+    assert check(data_dir, "en", capsys) == [
+        f"data/cases/alpha-community.yaml:{line + 1}:3: summary.zh: has {count} Chinese characters; "
+        "a summary has 80 to 150",
+        "1 problem found; nothing was generated.",
+    ]
+
+
+def test_a_summary_of_80_and_of_150_chinese_characters_passes(data_dir: Path) -> None:
+    alpha = data_dir / "cases" / "alpha-community.yaml"
+    text = alpha.read_text("utf-8")
+    start = text.index("  zh: 甲社区是")
+    end = text.index("\n", start)
+    for summary in ("甲" * 80, "乙" * 150 + "，and some English words."):
+        alpha.write_text(text[:start] + f"  zh: {summary}" + text[end:], "utf-8")
+        assert main(["--root", str(data_dir.parent), "check"]) == 0
+
+
+def _add_wuhan_and_wuhai(data_dir: Path) -> None:
+    regions = data_dir / "vocab" / "regions.yaml"
+    text = regions.read_text("utf-8").replace(
+        "      - {key: bayannur,", "      - {key: wuhai, label: {zh: 乌海市, en: Wuhai}}\n      - {key: bayannur,"
+    )
+    hubei = "  - key: hubei\n    label: {zh: 湖北省, en: Hubei Province}\n    cities:\n"
+    regions.write_text(text + hubei + "      - {key: wuhan, label: {zh: 武汉市, en: Wuhan}}\n", "utf-8")
+
+
+@pytest.mark.parametrize(("region", "nearest"), [("inner-mongolia", "wuhai, wuhan"), ("hubei", "wuhan, wuhai")])
+def test_unknown_city_suggests_the_cities_of_its_region_first(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], region: str, nearest: str
+) -> None:
+    _add_wuhan_and_wuhai(data_dir)
+    alpha = data_dir / "cases" / "alpha-community.yaml"
+    text = alpha.read_text("utf-8").replace("region: inner-mongolia", f"region: {region}")
+    alpha.write_text(text.replace("city: hohhot", "city: wuha"), "utf-8")
+    assert check(data_dir, "en", capsys) == [
+        f"data/cases/alpha-community.yaml:6:3: location.city: unknown city 'wuha'; nearest: {nearest}",
+        "1 problem found; nothing was generated.",
+    ]
+
+
+def test_vocabulary_problems_name_line_and_field_all_at_once(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    units = data_dir / "vocab" / "units.yaml"
+    units.write_text(
+        units.read_text("utf-8")
+        + "  - {key: widget, zh: 个, en_one: unit, en_other: units}\n"
+        + "  - {key: household, zh: 户, en_one: household, en_other: households}\n",
+        "utf-8",
+    )
+    regions = data_dir / "vocab" / "regions.yaml"
+    regions.write_text(regions.read_text("utf-8") + "      - {key: hohhot, label: {zh: 呼市, en: Hohhot}}\n", "utf-8")
+    lines = units.read_text("utf-8").splitlines()
+    widget, repeat = len(lines) - 1, len(lines)
+    assert check(data_dir, "en", capsys) == [
+        "data/vocab/regions.yaml:12:10: regions[1].cities[1].key: key 'hohhot' is defined more than once "
+        "(first on line 6)",
+        f"data/vocab/units.yaml:{widget}:40: units[{widget - 4}].en_other: 'units' does not say what is counted: "
+        "name it (lifts, sets, parking spaces …)",
+        f"data/vocab/units.yaml:{repeat}:6: units[{repeat - 4}].key: key 'household' is defined more than once "
+        "(first on line 4)",
+        "3 problems found; nothing was generated.",
+    ]
+    assert check(data_dir, "zh", capsys) == [
+        "data/vocab/regions.yaml:12:10: regions[1].cities[1].key: 键“hohhot”重复定义（第 6 行已定义）",
+        f"data/vocab/units.yaml:{widget}:40: units[{widget - 4}].en_other: “units”没有说明计数的对象："
+        "请写明计的是什么（如 lifts、sets、parking spaces）",
+        f"data/vocab/units.yaml:{repeat}:6: units[{repeat - 4}].key: 键“household”重复定义（第 4 行已定义）",
+        "发现 3 个问题；未生成任何页面。",
+    ]
