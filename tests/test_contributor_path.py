@@ -88,7 +88,8 @@ def test_a_first_case_needing_a_new_city_and_unit_passes_every_test(
         ],
     )
     assert (
-        check(repo, "zh", capsys)[1][0] == f"{CASE}:8:9: YAML 格式错误：此处不能再写“键: 值”（值中含有“: ”时请给整个值加引号）"
+        check(repo, "zh", capsys)[1][0]
+        == f"{CASE}:8:9: YAML 格式错误：此处不能再写“键: 值”（值中含有“: ”时请给整个值加引号）"
     )
 
     # Mistakes 2–4: a city and a unit the vocabularies lack, a summary too short.

@@ -493,7 +493,10 @@ def period_years_are_data(records: tuple[Record, ...], vocab: Vocabularies) -> I
             given = {span.start[:4] if span and span.start else None, span.end[:4] if span and span.end else None}
             for year in re.findall(r"(\d{4})年", value.period.zh or ""):
                 if year not in given:
-                    yield record.problem((*path, "period", "zh"), msg("period.year_not_in_span", year=year, start="span.start", end="span.end"))
+                    yield record.problem(
+                        (*path, "period", "zh"),
+                        msg("period.year_not_in_span", year=year, start="span.start", end="span.end"),
+                    )
 
 
 # Rules that look at each record alone: check_record() runs them, in the
