@@ -109,14 +109,14 @@ if __name__ == "__main__" and sys.argv[1:2] == ["--learn-allowlist"]:
 def mkdocs_serve(
     project: Path, page: str, shows: str, port: int = 0, env: dict[str, str] | None = None, attempts: int = 5
 ) -> tuple[subprocess.Popen, str]:
-    """`mkdocs serve` (as `make serve`) with its first build done: `page` shows `shows`.
+    """`mkdocs serve` as `make serve` runs it, with its first build done: `page` shows `shows`.
     Returns the process and the base URL. A free port can be taken by another program
     before MkDocs binds it: MkDocs then stops, and another port is tried."""
     mkdocs = Path(sys.executable).parent / "mkdocs"
     for _ in range(attempts):
         chosen = port or _free_port()
         process = subprocess.Popen(
-            [str(mkdocs), "serve", "--livereload", "-a", f"127.0.0.1:{chosen}"],
+            [str(mkdocs), "serve", "--livereload", "--no-strict", "-a", f"127.0.0.1:{chosen}"],
             cwd=project,
             env={**os.environ, **MKDOCS_ENVIRONMENT, **(env or {})},
             stdout=subprocess.DEVNULL,

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, expect
+from sitebuild import mkdocs_serve
 
 from casebook.cli import main
 
@@ -65,13 +67,26 @@ def copy_of_the_repository(target: Path) -> Path:
     return target
 
 
+def fix_the_record(repo: Path, record: Path) -> None:
+    """The guide's fixes: the city under its region, a unit that says what it counts, a longer summary."""
+    regions = repo / "data" / "vocab" / "regions.yaml"
+    city = "      - {key: guangzhou, label: {zh: 广州市, en: Guangzhou}}\n"
+    text = regions.read_text("utf-8")
+    regions.write_text(text.replace(city, city + "      - {key: huizhou, label: {zh: 惠州市, en: Huizhou}}\n"), "utf-8")
+    units = repo / "data" / "vocab" / "units.yaml"
+    units.write_text(
+        units.read_text("utf-8") + "  - {key: canteen, zh: 个, en_one: canteen, en_other: canteens}\n", "utf-8"
+    )
+    record.write_text(RECORD.replace("新湖社区把闲置空地改成共享食堂。", SUMMARY_ZH), "utf-8")
+
+
 def check(root: Path, lang: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
     code = main(["--root", str(root), "check", "--lang", lang])
     return code, capsys.readouterr().err.splitlines()
 
 
 def test_a_first_case_needing_a_new_city_and_unit_passes_every_test(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], browser: Browser
 ) -> None:
     repo = copy_of_the_repository(tmp_path)
     assert main(["--root", str(repo), "new", "xinhu-community"]) == 0
@@ -113,16 +128,22 @@ def test_a_first_case_needing_a_new_city_and_unit_passes_every_test(
         ],
     )
 
-    # The fixes the guide shows: the city under its region, a unit that says what it counts.
-    regions = repo / "data" / "vocab" / "regions.yaml"
-    city = "      - {key: guangzhou, label: {zh: 广州市, en: Guangzhou}}\n"
-    text = regions.read_text("utf-8")
-    regions.write_text(text.replace(city, city + "      - {key: huizhou, label: {zh: 惠州市, en: Huizhou}}\n"), "utf-8")
-    units = repo / "data" / "vocab" / "units.yaml"
-    units.write_text(
-        units.read_text("utf-8") + "  - {key: canteen, zh: 个, en_one: canteen, en_other: canteens}\n", "utf-8"
-    )
-    record.write_text(RECORD.replace("新湖社区把闲置空地改成共享食堂。", SUMMARY_ZH), "utf-8")
+    # `make serve` shows the same problems on its pages, in both languages, and reloads once they are fixed.
+    zh_lines, en_lines = check(repo, "zh", capsys)[1], check(repo, "en", capsys)[1]
+    process, base = mkdocs_serve(repo, "/", "cb-served-problems")
+    try:
+        page = browser.new_page()
+        page.goto(f"{base}/en/")
+        panel = page.locator(".cb-served-problems")
+        shown = [panel.locator(f'pre[lang="{lang}"] code').text_content() for lang in ("zh", "en")]
+        assert shown == ["\n".join(zh_lines), "\n".join(en_lines)]
+
+        # The fixes the guide shows: the city under its region, a unit that says what it counts.
+        fix_the_record(repo, record)
+        expect(panel).to_have_count(0, timeout=120_000)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
     assert check(repo, "en", capsys) == (0, [])
 
     # The translation reviewed: stamped, then nothing is stale and the file keeps its comments.
