@@ -86,6 +86,8 @@ def test_benchmark_runs_end_to_end_at_small_n(tmp_path: Path):
     assert page.read_text("utf-8").startswith("---\ntitle: 性能基准\n---\n\n# 性能基准 {#benchmark}\n")
     english = (tmp_path / "benchmark.en.md").read_text("utf-8")
     assert "| Cases 3 |" in english
+    # The search engines' table (make search-engines) is kept, not dropped by a benchmark run.
+    assert "\n| Pagefind | Index segmented by | Query | zh recall / precision |" in english
     hugo = measured["hugo_build"]
     assert (
         f"| Alternative generator: Hugo on the same Markdown (a plain layout, no theme; wall / peak memory) | {hugo['wall_s']} s / {hugo['peak_mb']:,} MB |"
@@ -98,5 +100,6 @@ def test_published_benchmark_page_matches_its_data():
     from benchmark_report import render
 
     report = json.loads((ROOT / "docs" / "assets" / "benchmark.json").read_text("utf-8"))
-    assert (ROOT / "docs" / "benchmark.md").read_text("utf-8") == render(report, "zh")
-    assert (ROOT / "docs" / "benchmark.en.md").read_text("utf-8") == render(report, "en")
+    engines = json.loads((ROOT / "docs" / "assets" / "search-engines.json").read_text("utf-8"))
+    assert (ROOT / "docs" / "benchmark.md").read_text("utf-8") == render(report, "zh", engines)
+    assert (ROOT / "docs" / "benchmark.en.md").read_text("utf-8") == render(report, "en", engines)
