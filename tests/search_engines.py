@@ -93,11 +93,11 @@ def pagefind_search(query: str, limit: int | None = None, filtered: bool = False
         if filtered
         else ""
     )
-    shown = f".slice(0, {limit})" if filtered and limit else ""
+    shown = f" pages = pages.slice(0, {limit});" if filtered and limit else ""
     return (
         f"async q => {{ const search = await window.casebookFinder.pagefind.search({query});"
         f" let pages = await Promise.all(search.results{read}.map(result => result.data()));{keep}"
-        f" pages = pages{shown};"
+        f"{shown}"
         " return { urls: pages.map(page => page.url), apart: false, count: pages.length }; }"
     )
 

@@ -67,19 +67,26 @@ def test_each_engine_is_measured_with_its_own_segmentation_and_with_ours():
     assert [option.key for option in OPTIONS] == [
         "1.4.0-own-plain",
         "1.4.0-own-phrase",
+        "1.4.0-own-filtered",
         "1.4.0-chars-finder",
         "1.5.2-own-plain",
         "1.5.2-own-phrase",
+        "1.5.2-own-filtered",
         "1.5.2-chars-finder",
         "1.6.0-own-plain",
         "1.6.0-own-phrase",
+        "1.6.0-own-filtered",
         "1.6.0-chars-finder",
     ]
     assert ask(Option("1.6.0", "own", "phrase")) == (
         'async q => { const search = await window.casebookFinder.pagefind.search(`"${q}"`);'
-        " const pages = await Promise.all(search.results.map(result => result.data()));"
+        " let pages = await Promise.all(search.results.map(result => result.data()));"
         " return { urls: pages.map(page => page.url), apart: false, count: pages.length }; }"
     )
+    # Filtered: the first 200 candidates read, those whose text holds the query kept, the first 20 shown.
+    filtered = ask(Option("1.6.0", "own", "filtered"), 20)
+    assert "search.results.slice(0, 200).map(result => result.data())" in filtered
+    assert "pages = pages.filter(page => holds(" in filtered and "pages = pages.slice(0, 20);" in filtered
     assert ask(Option("1.5.2", "chars", "finder")) == "query => window.casebookFinder.pages(query)"
 
 
