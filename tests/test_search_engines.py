@@ -91,7 +91,7 @@ def test_each_engine_is_measured_with_its_own_segmentation_and_with_ours():
 
 
 def _chinese_text(site: Path) -> str:
-    return "".join(fragment["content"] for _, fragment in fragments(site) if not fragment["url"].startswith("/en/"))
+    return "\n".join(fragment["content"] for _, fragment in fragments(site) if not fragment["url"].startswith("/en/"))
 
 
 TWO_HAN = re.compile("[\u4e00-\u9fff]{2}")  # two characters in a row: a word of Pagefind's own segmentation
