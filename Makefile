@@ -10,7 +10,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve preview build test lint check install lock clean benchmark allowlist fuzz screenshots
+.PHONY: serve preview build test lint check install lock clean benchmark search-engines allowlist fuzz screenshots
 
 $(STAMP): requirements.lock pyproject.toml package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,9 @@ clean:
 
 benchmark: $(STAMP)  ## measure builds at N = 100, 1,000, 5,000 synthetic cases; writes docs/benchmark*.md (slow)
 	$(BIN)/python tests/benchmark.py --sizes $${SIZES:-100,1000,5000}
+
+search-engines: $(STAMP)  ## recall, precision and first-search download of each search engine option; writes the benchmark page's "Search engine" section
+	$(BIN)/python tests/search_engines.py
 
 screenshots: $(STAMP)  ## every kind of page, both languages, desktop and phone, as PNGs in screenshots/ for review
 	$(BIN)/python tests/screenshots.py

@@ -221,8 +221,16 @@ def measure(count: int, workdir: Path, serve: bool, port: int = 0, tradeoffs_at:
 SEARCH_SAMPLE = 100  # queries a language from the query set of tests/test_search_recall.py
 
 
-def search_quality(site: Path, data_dir: Path) -> dict[str, dict[str, float]]:
-    """Recall and precision of the finder, per language, on a sample of the query set made from the data."""
+def search_quality(
+    site: Path,
+    data_dir: Path,
+    sample: int | None = SEARCH_SAMPLE,
+    ask: str | None = None,
+    truth: dict[str, dict[str, str]] | None = None,
+) -> dict[str, dict[str, float]]:
+    """Recall and precision of the finder, per language, on a sample of the query set made from the data
+    (`ask` and `truth`: another way to search and the text that says which pages hold a query, as
+    test_search_recall.measure takes them)."""
     import test_search_recall as recall
     from playwright.sync_api import sync_playwright
 
@@ -231,7 +239,8 @@ def search_quality(site: Path, data_dir: Path) -> dict[str, dict[str, float]]:
     counts = {lang: {"queries": 0, "held": 0, "found": 0, "returned": 0, "extra": 0} for lang in ("zh", "en")}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for lang, _, answer, expected, _ in recall.measure(browser, site, build_catalog(data_dir), SEARCH_SAMPLE):
+        answers = recall.measure(browser, site, build_catalog(data_dir), sample, ask or recall.FINDER, truth)
+        for lang, _, answer, expected, _ in answers:
             urls = [] if answer["apart"] else answer["urls"]
             count = counts[lang]
             count["queries"] += 1
@@ -250,9 +259,11 @@ def search_quality(site: Path, data_dir: Path) -> dict[str, dict[str, float]]:
     }
 
 
-def first_search(site: Path, start: str, query: str) -> tuple[float, int, int]:
-    """KB (gzip) the search page downloads to show a first query's results, how many
-    pages it found, and how many of them are case pages."""
+def first_search(site: Path, start: str, query: str, ask: str | None = None) -> tuple[float, int, int]:
+    """KB (gzip) the search page downloads to show a first query's results, how many pages it
+    found, and how many of them are case pages (0 with `ask`); `ask`: another way to search (a
+    JavaScript function of the query answering {count}), run on the search page once it has
+    loaded, instead of the finder's own first search (tests/search_engines.py)."""
     from playwright.sync_api import sync_playwright
 
     fetched: list[str] = []
@@ -260,18 +271,24 @@ def first_search(site: Path, start: str, query: str) -> tuple[float, int, int]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.on("requestfinished", lambda request: fetched.append(urllib.parse.urlsplit(request.url).path))
-        page.goto(f"{base}{start}?q={urllib.parse.quote(query)}")
-        # The finder shows its count once the shown results' fragments have arrived
-        # (casebook-search.js writes the count and the results in one step).
-        page.wait_for_function(
-            "() => { const m = document.querySelector('.cb-finder__status');"
-            " return m && /[0-9]/.test(m.textContent); }",
-            timeout=60_000,
-        )
-        page.wait_for_load_state("networkidle")
-        found = page.locator(".cb-finder__result").count()
-        links = page.locator(".cb-finder__result-title > a").evaluate_all("links => links.map(a => a.pathname)")
-        cases = sum(1 for path in links if CASE_PAGE.search(path))
+        if ask:
+            page.goto(f"{base}{start}")
+            page.wait_for_function("() => window.casebookFinder", timeout=60_000)
+            found, cases = page.evaluate(ask, query)["count"], 0
+            page.wait_for_load_state("networkidle")
+        else:
+            page.goto(f"{base}{start}?q={urllib.parse.quote(query)}")
+            # The finder shows its count once the shown results' fragments have arrived
+            # (casebook-search.js writes the count and the results in one step).
+            page.wait_for_function(
+                "() => { const m = document.querySelector('.cb-finder__status');"
+                " return m && /[0-9]/.test(m.textContent); }",
+                timeout=60_000,
+            )
+            page.wait_for_load_state("networkidle")
+            found = page.locator(".cb-finder__result").count()
+            links = page.locator(".cb-finder__result-title > a").evaluate_all("links => links.map(a => a.pathname)")
+            cases = sum(1 for path in links if CASE_PAGE.search(path))
         browser.close()
     files = {path for path in fetched if SEARCH_FILES.match(path)}
     # Pagefind's index, fragments and wasm are gzipped already: count them as they are.

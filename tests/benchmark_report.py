@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import collections
+import json
 from pathlib import Path
+from typing import Any
+
+# The search engines' measurements (tests/search_engines.py): a section of the page, kept by `make benchmark`.
+ENGINES_JSON = Path(__file__).resolve().parent.parent / "docs" / "assets" / "search-engines.json"
 
 TARGETS = {
     "zh": {
@@ -26,7 +31,7 @@ TARGETS = {
         "quality": "搜索的查全率 / 查准率，查询集由数据生成（中文；英文；括号内为每种语言实测的查询数）",
         "tradeoffs_title": "保留的取舍",
         "tradeoffs": (
-            "下列做法让代码多了一层，只因为基准测得它们的好处才保留。上表已经体现的："
+            "下列做法让代码多了一层，只因为基准测得它们的好处才保留。本页第一张表已经体现的："
             "`mkdocs build` 在一个派生进程里同时构建英文（与“低内存构建”一行相比）；"
             "记录读入和页面渲染用满所有核（同上）；每种语言的搜索索引按每份最多 1,000 页分批建（峰值内存）；"
             "每条记录只保留原文字节，需要报告行号时才重新解析（流水线的峰值内存）。"
@@ -42,13 +47,23 @@ TARGETS = {
         "not_measured": "本次运行没有测这一项（`tests/benchmark.py --tradeoffs-at N`）。",
         "engine_title": "搜索引擎",
         "engine": (
-            "搜索引擎按实测的查全率和查准率选定。查询集由数据生成：每个术语、做法名称、地名和主题名称，各用其语言"
-            "（`tests/test_search_recall.py`）。2026-12-02 在真实案例库上手工测得：Pagefind 1.5.2 按其默认方式建索引"
-            "（中文用词典分词，查询用浏览器的分词器）并直接搜索，含有查询词的中文页面只找到 85.6%（471 个中找到 403 个），"
-            "查准率 64.2%；英文为 99.8% 和 64.9%。改为把中文逐字交给 Pagefind 1.5.2 建索引（每个汉字两侧加零宽空格的页面副本），"
-            "再由我们的搜索页按精确短语查询后：两种语言共 461 个查询，查全率 100%（934 个页面全部找到），查准率 98.3%；"
-            "损失的查准率来自被其他标点隔开的中文片段（用“五微”工作法也能找到写作五微工作法的页面），以及英文中连续出现但写法不同的词。"
-            "尚未测量：Pagefind 1.4 和 1.6（后者只在 npm 上发布）。"
+            "搜索引擎按实测选定，各方案用同一个查询集：由数据生成的每个术语、做法名称、地名和主题名称，各用其语言"
+            "（`tests/test_search_recall.py`）。页面的可搜索文字含有查询（中文按原样，其他文字为依次相连的词），就算这个页面含有查询；"
+            "查全率是这些页面中被找到的比例，查准率是返回的页面中含有查询的比例。每个方案是 Pagefind 的一个版本"
+            "（1.4.0 来自 PyPI，1.5.2 为当前锁定的版本，1.6.0 只在 npm 上发布）、索引的分词（Pagefind 自己分词，"
+            "或我们的：每个汉字两侧加零宽空格的页面副本）和一种查询方式。\n\n"
+            "**结论（2026-12-02）：继续用 Pagefind 1.5.2，加我们的分词和本站搜索页。**它达到全部目标"
+            "（中文 {r152finder_zh} % / {p152finder_zh} %，英文 {r152finder_en} % / {p152finder_en} %，"
+            "首次搜索 {kb152finder_zh} / {kb152finder_en} KB）。Pagefind 1.6.0 的确用同一种方式切分索引和查询："
+            "查询原样交给它时，含有中文查询的页面全部找到（{r160plain_zh} %），但返回的页面只有 {p160plain_zh} % 含有查询，"
+            "因为它只要求页面里各处有这些词（英文页面也漏掉 {miss160plain_en} %，本站搜索页能找到它们）；加引号按精确短语查询时漏掉 {miss160phrase_zh} % 的页面，"
+            "即查询的词在正文里被切成了别的词的那些页面；只留文字含有查询的页面，查准率可到 100 %，"
+            "但要读出每一个候选页面，首次搜索下载 {kb160filtered_zh} KB。把我们的分词交给 1.6.0，查全率和查准率与 1.5.2 相同，"
+            "下载量略小（{kb160finder_zh} / {kb160finder_en} KB），但 1.6 只在 npm 上发布，构建就要从 Node 运行索引程序，"
+            "而不是用锁定了哈希的 Python 包：并不更简单，任何目标上也没有收益。据说中文比 1.5 好的 Pagefind 1.4.0，"
+            "用自己的分词，查询原样交给它时找到 {r140plain_zh} % 的页面，查准率 {p140plain_zh} %，加引号时只找到 {r140phrase_zh} %；"
+            "用我们的分词时漏掉 {miss140finder_zh} % 的中文页面。本站搜索页损失的查准率只来自被其他标点隔开的中文片段"
+            "（用“五微”工作法也能找到写作五微工作法的页面），以及英文中连续出现但写法不同的词。"
         ),
         "serve": "`make serve`（整个案例库）：改动一条记录到页面更新",
         "preview": "`make preview CASE=…`（只构建所改记录）：改动到页面更新",
@@ -104,7 +119,7 @@ TARGETS = {
         "quality": "Search recall / precision on the query set made from the data (zh; en; queries measured a language)",
         "tradeoffs_title": "Kept trade-offs",
         "tradeoffs": (
-            "These make the code less plain and are kept only because the benchmark measures their gain. Shown by the table above: "
+            "These make the code less plain and are kept only because the benchmark measures their gain. Shown by the first table on this page: "
             "`mkdocs build` builds English in a forked process at the same time (against the LOW_MEMORY row); records load and "
             "pages render on every core (the same); each language's search index is built in parts of at most 1,000 pages (peak "
             "memory); each record keeps its bytes and is parsed again only to give a problem its line (the pipeline's peak "
@@ -120,14 +135,28 @@ TARGETS = {
         "not_measured": "This run did not measure them (`tests/benchmark.py --tradeoffs-at N`).",
         "engine_title": "Search engine",
         "engine": (
-            "Chosen by measuring recall and precision on the query set made from the data (every glossary term, practice title, "
-            "place name and theme label, in its language; `tests/test_search_recall.py`), on the real casebook, 2026-12-02, by hand: "
-            "Pagefind 1.5.2 as it indexes by itself (Chinese segmented with a dictionary, the query with the browser's segmenter) and "
-            "its plain search found 85.6 % of the Chinese pages that hold a query (403 of 471), with a precision of 64.2 %; English "
-            "99.8 % and 64.9 %. Pagefind 1.5.2 fed Chinese one character a word (a copy of each page with a zero-width space beside "
-            "every Han character) and asked for exact phrases by our finder: 100 % (934 of 934 pages, both languages, 461 queries) "
-            "and 98.3 %; the precision lost is pages where Chinese stretches are split by other marks (五微工作法 for “五微”工作法) "
-            "and English words found in a row but not as written. Not measured yet: Pagefind 1.4 and 1.6 (npm only)."
+            "Chosen by measuring, every option on one query set made from the data: every glossary term, practice title, "
+            "place name and theme label, in its language (`tests/test_search_recall.py`). A page holds a query when its "
+            "searchable text does (Chinese as written, other words in a row); recall is the share of those pages found, "
+            "precision the share of returned pages that hold the query. An option is a Pagefind version (1.4.0 from PyPI, "
+            "1.5.2 as pinned today, 1.6.0 from npm, where alone it is published), the segmentation of its index (Pagefind's "
+            "own, or ours: a copy of each page with a zero-width space beside every Han character) and a way of asking.\n\n"
+            "**Decision (2026-12-02): keep Pagefind 1.5.2 with our segmentation and our finder.** It meets every target "
+            "({r152finder_zh} % / {p152finder_zh} % in Chinese, {r152finder_en} % / {p152finder_en} % in English, "
+            "{kb152finder_zh} / {kb152finder_en} KB for a first search). Pagefind 1.6.0 does segment index and query alike: "
+            "given the query as typed, it found every page that holds a Chinese query ({r160plain_zh} %), but only "
+            "{p160plain_zh} % of the pages it returned held the query, as it asks only for its words anywhere in a page "
+            "(and it missed {miss160plain_en} % of the English pages, which our finder finds); "
+            "in quotes (an exact phrase) it missed {miss160phrase_zh} % of the pages, those where the query's words are "
+            "segmented otherwise inside the text; keeping only the pages whose text holds the query brings precision to "
+            "100 % but reads every candidate page, {kb160filtered_zh} KB for a first search. Our segmentation on 1.6.0 "
+            "measures as on 1.5.2 and downloads a little less ({kb160finder_zh} / {kb160finder_en} KB), but 1.6 is published "
+            "only on npm, so the build would run its indexer from Node instead of a Python package pinned with hashes: not "
+            "simpler, and no target gained. Pagefind 1.4.0, said to be better at Chinese than 1.5, found {r140plain_zh} % "
+            "of the pages with its own segmentation and the query as typed, at {p140plain_zh} % precision, and "
+            "{r140phrase_zh} % in quotes; with our segmentation it missed {miss140finder_zh} % of the Chinese pages. Our finder loses "
+            "precision only where Chinese stretches are split by other marks (“五微”工作法 also finds a page that writes "
+            "五微工作法) and on English words found in a row but written otherwise."
         ),
         "serve": "`make serve` (whole casebook): record changed to page updated",
         "preview": "`make preview CASE=…` (the edited record only): record changed to page updated",
@@ -184,7 +213,7 @@ def _row(label: str, results: list[dict], cell) -> str:
     return f"| {label} | " + " | ".join(cell(r) for r in results) + " |"
 
 
-def render(report: dict, lang: str) -> str:
+def render(report: dict, lang: str, engines: dict | None = None) -> str:
     t = TARGETS[lang]
     results = report["results"]
     env = report["environment"]
@@ -236,7 +265,9 @@ def render(report: dict, lang: str) -> str:
         "",
         f"## {t['engine_title']} {{#search-engine}}",
         "",
-        t["engine"],
+        t["engine"].format_map(engine_figures(engines)),
+        "",
+        *engines_table(engines, lang),
         "",
         f"## {t['tradeoffs_title']} {{#tradeoffs}}",
         "",
@@ -261,6 +292,94 @@ def tradeoffs_table(results: list[dict], t: dict[str, str]) -> list[str]:
     ]
     header = [f"| {t['variant']} | {t['seconds']} | {t['slower']} |", "|---|---|---|"]
     return [t["tradeoffs"].format(n=f"{measured['cases']:,}"), "", *header, *rows]
+
+
+ENGINE_WORDS: dict[str, dict[str, Any]] = {
+    "zh": {
+        "header": "| Pagefind | 索引的分词 | 查询方式 | 中文查全率 / 查准率 | 英文查全率 / 查准率 "
+        "| 首次搜索下载量（gzip，中文 / 英文，{cases:,} 例） | 目标 |",
+        "measured": "由 `make search-engines` 测得（{machine}；{date}）：查全率和查准率用真实案例库的全部查询"
+        "（中文 {zh} 个，英文 {en} 个），下载量用 {cases:,} 个合成案例。",
+        "source": {"1.4.0": "PyPI", "1.5.2": "PyPI，当前锁定的版本", "1.6.0": "npm"},
+        "own": "Pagefind 自己",
+        "chars": "我们：逐字（每个汉字两侧加零宽空格的副本）",
+        "plain": "查询原样交给 Pagefind",
+        "phrase": "查询加引号（精确短语）",
+        "finder": "本站搜索页（中文按逐字的精确短语查询）",
+        "filtered": "查询原样交给 Pagefind，再逐页读出，只留文字含有查询的页面（最多读 200 页）",
+        "met": "全部达到",
+        "missed": "未达到：{}",
+        "targets": {"recall": "查全率", "precision": "查准率", "download": "下载量"},
+        "separator": "、",
+    },
+    "en": {
+        "header": "| Pagefind | Index segmented by | Query | zh recall / precision | en recall / precision "
+        "| First-search download (gzip, zh / en, {cases:,} cases) | Targets |",
+        "measured": "Measured by `make search-engines` ({machine}; {date}): recall and precision with every query of the real "
+        "casebook ({zh} Chinese, {en} English), the download at {cases:,} synthetic cases.",
+        "source": {"1.4.0": "PyPI", "1.5.2": "PyPI, the version pinned today", "1.6.0": "npm"},
+        "own": "Pagefind itself",
+        "chars": "us: one Han character a word (a copy with a zero-width space beside each)",
+        "plain": "query as typed",
+        "phrase": "query in quotes (exact phrase)",
+        "finder": "our finder (Chinese asked as exact phrases of characters)",
+        "filtered": "query as typed, then each page read and kept if its text holds the query (200 pages at most)",
+        "met": "all met",
+        "missed": "not met: {}",
+        "targets": {"recall": "recall", "precision": "precision", "download": "download"},
+        "separator": ", ",
+    },
+}
+RECALL_TARGET, PRECISION_TARGET, DOWNLOAD_TARGET_KB = 100.0, 95.0, 300.0
+
+
+def engines_table(engines: dict | None, lang: str) -> list[str]:
+    """The options of tests/search_engines.py, one row each, and which targets each meets."""
+    if not engines:
+        return []
+    words = ENGINE_WORDS[lang]
+    quality = engines["options"][0]["quality"]
+    figures = {**engines["environment"], "cases": engines["cases"]}
+    lines = [words["measured"].format(**figures, zh=quality["zh"]["queries"], en=quality["en"]["queries"]), ""]
+    lines += [words["header"].format(**figures), "|---|---|---|---|---|---|---|"]
+    for option in engines["options"]:
+        zh, en = option["quality"]["zh"], option["quality"]["en"]
+        source = words["source"][option["version"]]
+        name = f"{option['version']}（{source}）" if lang == "zh" else f"{option['version']} ({source})"
+        label = " | ".join([name, words[option["segmentation"]], words[option["query"]]])
+        download = option["first_search_kb_gzip"]
+        missed = [words["targets"][target] for target in missed_targets(option)]
+        lines.append(
+            f"| {label} | {zh['recall_pct']} % / {zh['precision_pct']} % | {en['recall_pct']} % / {en['precision_pct']} % "
+            f"| {download['zh']} / {download['en']} KB "
+            f"| {words['missed'].format(words['separator'].join(missed)) if missed else words['met']} |"
+        )
+    return [*lines, ""]
+
+
+def engine_figures(engines: dict | None) -> dict[str, str]:
+    """Each option's figures for the text: r152finder_zh (recall), p… (precision), miss… (pages missed),
+    kb… (first search), by version digits and way of asking; dashes where an option was not measured."""
+    figures: dict[str, str] = collections.defaultdict(lambda: "—")
+    for option in (engines or {}).get("options", []):
+        name = option["version"].replace(".", "") + option["query"]
+        for lang, quality in option["quality"].items():
+            figures[f"r{name}_{lang}"] = f"{quality['recall_pct']}"
+            figures[f"p{name}_{lang}"] = f"{quality['precision_pct']}"
+            figures[f"miss{name}_{lang}"] = f"{100 - quality['recall_pct']:.1f}"
+            figures[f"kb{name}_{lang}"] = f"{option['first_search_kb_gzip'][lang]}"
+    return figures
+
+
+def missed_targets(option: dict) -> list[str]:
+    """The targets an option misses in either language: recall, precision, download."""
+    quality = option["quality"].values()
+    checks = {
+        "recall": all(q["recall_pct"] >= RECALL_TARGET for q in quality),
+        "precision": all(q["precision_pct"] >= PRECISION_TARGET for q in quality),
+        "download": max(option["first_search_kb_gzip"].values()) <= DOWNLOAD_TARGET_KB,
+    }
+    return [target for target, met in checks.items() if not met]
 
 
 def analysis_figures(results: list[dict]) -> dict[str, str]:
@@ -405,6 +524,10 @@ def targets_table(results: list[dict], lang: str) -> list[str]:
     return lines
 
 
-def write_pages(report: dict, page: Path) -> None:
-    page.write_text(render(report, "zh"), "utf-8")
-    page.with_name(page.stem + ".en.md").write_text(render(report, "en"), "utf-8")
+def write_pages(report: dict, page: Path, engines: dict | None = None) -> None:
+    """Both languages' pages; `engines`: the search engines measured (tests/search_engines.py),
+    by default as last written."""
+    if engines is None and ENGINES_JSON.exists():
+        engines = json.loads(ENGINES_JSON.read_text("utf-8"))
+    page.write_text(render(report, "zh", engines), "utf-8")
+    page.with_name(page.stem + ".en.md").write_text(render(report, "en", engines), "utf-8")

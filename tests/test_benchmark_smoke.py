@@ -88,6 +88,8 @@ def test_benchmark_runs_end_to_end_at_small_n(tmp_path: Path):
     english = (tmp_path / "benchmark.en.md").read_text("utf-8")
     assert "| Cases 3 |" in english
     assert f"| the cycle collector left on while loading | {measured['tradeoffs']['collector-left-on']} s |" in english
+    # The search engines' table (make search-engines) is kept, not dropped by a benchmark run.
+    assert "\n| Pagefind | Index segmented by | Query | zh recall / precision |" in english
     hugo = measured["hugo_build"]
     assert (
         f"| Alternative generator: Hugo on the same Markdown (a plain layout, no theme; wall / peak memory) | {hugo['wall_s']} s / {hugo['peak_mb']:,} MB |"
@@ -100,5 +102,6 @@ def test_published_benchmark_page_matches_its_data():
     from benchmark_report import render
 
     report = json.loads((ROOT / "docs" / "assets" / "benchmark.json").read_text("utf-8"))
-    assert (ROOT / "docs" / "benchmark.md").read_text("utf-8") == render(report, "zh")
-    assert (ROOT / "docs" / "benchmark.en.md").read_text("utf-8") == render(report, "en")
+    engines = json.loads((ROOT / "docs" / "assets" / "search-engines.json").read_text("utf-8"))
+    assert (ROOT / "docs" / "benchmark.md").read_text("utf-8") == render(report, "zh", engines)
+    assert (ROOT / "docs" / "benchmark.en.md").read_text("utf-8") == render(report, "en", engines)

@@ -73,24 +73,34 @@ def titled_cases(catalog: Catalog, lang: Lang, query: str) -> set[str]:
     return found
 
 
+FINDER = "query => window.casebookFinder.pages(query)"  # {urls, apart}: the finder's answer
+
+
 def measure(
-    browser: Browser, site: Path, catalog: Catalog, sample: int | None = None
+    browser: Browser,
+    site: Path,
+    catalog: Catalog,
+    sample: int | None = None,
+    ask: str = FINDER,
+    truth: dict[str, dict[str, str]] | None = None,
 ) -> Iterator[tuple[str, str, dict, set[str], set[str]]]:
     """(language, query, what the finder found, pages that hold the query, cases titled with it);
-    `sample`: at most this many queries a language, evenly spread (the benchmark's large casebooks)."""
+    `sample`: at most this many queries a language, evenly spread (the benchmark's large casebooks);
+    `ask`: another way to search, as a JavaScript function of the query run on the search page, and
+    `truth`: each language's searchable text from another index (tests/search_engines.py)."""
     with serving(site) as url:
         context = browser.new_context(base_url=url)
         page = context.new_page()
         for lang in LANGS:
             page.goto("/en/search/" if lang == "en" else "/search/")
             page.wait_for_function("() => window.casebookFinder", timeout=20_000)
-            pages = searchable(site, lang)
+            pages = truth[lang] if truth else searchable(site, lang)
             queries = query_set(catalog, lang)
             if sample and len(queries) > sample:
                 queries = queries[:: -(-len(queries) // sample)]
             queries += ["火星基地", "不存在的词"] if lang == "zh" else ["zzxqj"]
             for query in queries:
-                found = page.evaluate("query => window.casebookFinder.pages(query)", query)
+                found = page.evaluate(ask, query)
                 expected = {path for path, text in pages.items() if holds(text, query)}
                 yield lang, query, found, expected, titled_cases(catalog, lang, query)
         context.close()

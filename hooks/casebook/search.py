@@ -33,7 +33,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 BUNDLE = "pagefind"  # the folder under each language's root: /pagefind/, /en/pagefind/
@@ -99,13 +99,25 @@ def bundle_name(part: int) -> str:
     return BUNDLE if part == 1 else f"{BUNDLE}-{part}"
 
 
+PAGEFIND = (sys.executable, "-m", "pagefind")  # the pinned extended build (pyproject.toml)
+Copy = Callable[[Path, list[str], Path], None]  # (language root, pages, target): what Pagefind reads
+
+
 class Indexing:
     """Pagefind runs, one after another in a background thread, so that only one
     indexer holds pages at a time and MkDocs goes on meanwhile."""
 
-    def __init__(self, site_dir: Path, languages: list[tuple[str, list[list[str]]]]):
+    def __init__(
+        self,
+        site_dir: Path,
+        languages: list[tuple[str, list[list[str]]]],
+        pagefind: Sequence[str] = PAGEFIND,
+        copy: Copy | None = None,
+    ):
+        # `pagefind` and `copy`: another engine or segmentation, for tests/search_engines.py.
+        self._copy = copy or indexed_copy
         self._commands = [
-            (site_dir / prefix, pages, _command(site_dir / prefix, number))
+            (site_dir / prefix, pages, _command(site_dir / prefix, number, pagefind))
             for prefix, parts in languages
             for number, pages in enumerate(parts, start=1)
         ]
@@ -118,7 +130,7 @@ class Indexing:
     def _run(self) -> None:
         for language_root, pages, command in self._commands:
             with tempfile.TemporaryDirectory(prefix="casebook-index-") as copy:
-                indexed_copy(language_root, pages, Path(copy))
+                self._copy(language_root, pages, Path(copy))
                 result = subprocess.run(
                     [*command, "--site", copy], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
                 )
@@ -134,22 +146,25 @@ class Indexing:
 
 
 def start_indexing(
-    site_dir: Path, prefixes: tuple[str, ...], other_prefixes: tuple[str, ...], part_pages: int = PART_PAGES
+    site_dir: Path,
+    prefixes: tuple[str, ...],
+    other_prefixes: tuple[str, ...],
+    part_pages: int = PART_PAGES,
+    pagefind: Sequence[str] = PAGEFIND,
+    copy: Copy | None = None,
 ) -> Indexing:
     """Indexes the languages under `prefixes` ("" is the default language, at the
     root, beside the other languages' folders), each into its own bundles."""
     languages = [(prefix, plan_parts(site_dir, prefix, other_prefixes, part_pages)) for prefix in prefixes]
-    return Indexing(site_dir, languages)
+    return Indexing(site_dir, languages, pagefind, copy)
 
 
-def _command(language_root: Path, part: int) -> list[str]:
+def _command(language_root: Path, part: int, pagefind: Sequence[str]) -> list[str]:
     # Each language's folder is its own Pagefind site (here, its indexed copy, given
     # with --site when it is made): result URLs are relative to it, which is what
     # the search page expects of a bundle at <folder>/pagefind/.
     return [
-        sys.executable,
-        "-m",
-        "pagefind",
+        *pagefind,
         "--output-path",
         str(language_root / bundle_name(part)),
         *(arg for selector in IGNORED for arg in ("--exclude-selectors", selector)),
