@@ -16,7 +16,7 @@ $(STAMP): requirements.lock pyproject.toml package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
-	# axe-core for the accessibility test (tests/test_accessibility.py), exactly as package-lock.json pins it.
+	# axe-core, the Nu HTML checker and Lighthouse for the tests and `make lighthouse`, exactly as package-lock.json pins them.
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
