@@ -10,7 +10,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve preview build test check install lock clean benchmark allowlist fuzz screenshots
+.PHONY: serve preview build test check install lock clean benchmark allowlist fuzz screenshots lighthouse
 
 $(STAMP): requirements.lock pyproject.toml package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,9 @@ clean:
 
 benchmark: $(STAMP)  ## measure builds at N = 100, 1,000, 5,000 synthetic cases; writes docs/benchmark*.md (slow)
 	$(BIN)/python tests/benchmark.py --sizes $${SIZES:-100,1000,5000}
+
+lighthouse: $(STAMP)  ## Lighthouse mobile scores of home, case index, a case page and search, both languages; writes docs/quality*.md
+	$(BIN)/python tests/lighthouse.py
 
 screenshots: $(STAMP)  ## every kind of page, both languages, desktop and phone, as PNGs in screenshots/ for review
 	$(BIN)/python tests/screenshots.py

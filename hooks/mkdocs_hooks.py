@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from casebook import site
@@ -45,6 +46,7 @@ _command: list[str] = []  # "build", "serve" or "gh-deploy"
 _indexing: list[Indexing] = []  # the Pagefind runs started in this build
 _site_root: list[Path] = []  # the site folder of the default language (the inner passes build into <root>/<lang>)
 _fork = _LanguageFork()
+_section: list[Page] = []  # the navigation page marked active for the page being rendered (on_page_context)
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
@@ -194,8 +196,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: obj
     return markdown
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     page.edit_url = site.edit_url(config.edit_uri, page.meta, page.edit_url)
+    # A case, theme or region page sits in its section as if listed there: tab and navigation beside it.
+    home = nav.homepage.url if nav.homepage else ""
+    position = site.section_of(page.url, [listed.url for listed in nav.pages], home)
+    if position is not None:
+        _section[:] = [nav.pages[position]]
+        _section[0].active = True  # and its sections above it; MkDocs does the same for the page it renders
     return context
 
 
@@ -206,6 +214,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # the end of the build, and static-i18n builds English while it still
     # holds the Chinese pages.
     page.markdown = page.content = ""  # not None: Page.title reads None as "no title yet"
+    for section in _section:  # as MkDocs deactivates the page it rendered
+        section.active = False
+    _section.clear()
     return output
 
 

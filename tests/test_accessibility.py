@@ -109,19 +109,46 @@ def test_axe_finds_low_contrast_when_there_is_some(browser: Browser, base_url: s
     page.close()
 
 
+# The "cases" section: the case index and the other ways into the cases, in the navigation's order.
+CASES_SECTION = {
+    "zh": ["案例", "主题", "地区", "做法", "比较", "概览"],
+    "en": ["Cases", "Themes", "Regions", "Practices", "Compare", "Overview"],
+}
+
+
 @pytest.mark.parametrize(
-    ("path", "tab"),
+    ("path", "tab", "current"),
     [
-        ("/cases/alpha-community/", "案例"),
-        ("/en/themes/grid-governance/", "Themes"),
-        ("/en/regions/inner-mongolia/", "Regions"),
-        ("/en/cases/", "Cases"),
+        ("/cases/alpha-community/", "案例", []),  # under the section's own page, its heading
+        ("/en/cases/alpha-community/", "Cases", []),
+        ("/en/themes/grid-governance/", "Cases", ["Themes"]),
+        ("/regions/inner-mongolia/", "案例", ["地区"]),
+        ("/en/themes/", "Cases", ["Themes"]),
     ],
 )
-def test_a_page_outside_the_navigation_highlights_its_section_tab(browser: Browser, base_url: str, path: str, tab: str):
+def test_a_case_theme_or_region_page_shows_its_section(
+    browser: Browser, base_url: str, path: str, tab: str, current: str
+):
+    # Not listed in the navigation (that makes the build quadratic), the page still has its tab
+    # highlighted and its section's pages beside it, the way in that leads to it marked.
     page = browser.new_page(base_url=base_url)
     page.goto(path)
     assert page.locator(".md-tabs__item--active").all_inner_texts() == [tab]
+    section = page.locator(".md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item--active")
+    links = section.locator("a.md-nav__link:visible")
+    assert [text.strip() for text in links.all_inner_texts()] == CASES_SECTION[
+        "en" if path.startswith("/en/") else "zh"
+    ]
+    marked = section.locator(".md-nav__list .md-nav__item--active > a.md-nav__link:visible")
+    assert [text.strip() for text in marked.all_inner_texts()] == current
+    assert all(link.evaluate("a => getComputedStyle(a).color") == "rgb(183, 28, 28)" for link in marked.all())
+    page.close()
+
+
+def test_a_page_outside_any_section_highlights_no_tab(browser: Browser, base_url: str):
+    page = browser.new_page(base_url=base_url)
+    page.goto("/en/handouts/neighbourhood-workshop/")
+    assert page.locator(".md-tabs__item--active").count() == 0
     page.close()
 
 

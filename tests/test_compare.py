@@ -34,4 +34,4 @@ def test_figures_keep_qualifier_and_source_and_missing_ones_are_null():
     }
     assert alpha["figures"]["grids"] is None
     beta = json.loads(files["compare/beta-community.json"])
-    assert beta["name"] == "Beta Community (未译)" and beta["figures"]["households"] is None
+    assert beta["name"] == "Beta Community（未译）" and beta["figures"]["households"] is None
