@@ -100,6 +100,36 @@ def test_no_page_is_wider_than_a_phone(browser: Browser, base_url: str, language
     assert {path: w for path, w in widths.items() if w > width} == {}
 
 
+@pytest.mark.parametrize("language_root", LANGUAGE_ROOTS, ids=["zh", "en"])
+def test_no_page_requests_another_origin_fails_a_request_or_logs_an_error(
+    browser: Browser, base_url: str, language_root: str
+):
+    # Material's language menu once fetched <page>/sitemap.xml: two 404s and console errors a page.
+    page = browser.new_page(base_url=base_url)
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(f"console: {message.text}") if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(f"error: {error}"))
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
+    page.on(
+        "response",
+        lambda response: problems.append(f"{response.status}: {response.url}") if response.status >= 400 else None,
+    )
+    page.on(
+        "request",
+        lambda request: (
+            None if request.url.startswith((base_url, "data:")) else problems.append(f"other origin: {request.url}")
+        ),
+    )
+    found = []
+    for kind in PAGE_KINDS:
+        page.goto(language_root + kind)
+        page.wait_for_load_state("networkidle")
+        found += [f"{language_root}{kind}: {problem}" for problem in problems]
+        problems.clear()
+    page.close()
+    assert found == []
+
+
 def test_axe_finds_low_contrast_when_there_is_some(browser: Browser, base_url: str, axe_source: str):
     # The measurement itself can fail: pale red text on white is reported.
     page = browser.new_page(base_url=base_url)
