@@ -10,13 +10,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve preview build test lint check install lock clean benchmark search-engines allowlist fuzz screenshots
+.PHONY: serve preview build test lint check install lock clean benchmark search-engines allowlist fuzz screenshots lighthouse
 
 $(STAMP): requirements.lock pyproject.toml package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
-	# axe-core for the accessibility test (tests/test_accessibility.py), exactly as package-lock.json pins it.
+	# axe-core, the Nu HTML checker and Lighthouse for the tests and `make lighthouse`, exactly as package-lock.json pins them.
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
@@ -59,6 +59,9 @@ benchmark: $(STAMP)  ## measure builds at N = 100, 1,000, 5,000 synthetic cases;
 
 search-engines: $(STAMP)  ## recall, precision and first-search download of each search engine option; writes the benchmark page's "Search engine" section
 	$(BIN)/python tests/search_engines.py
+
+lighthouse: $(STAMP)  ## Lighthouse mobile scores of home, case index, a case page and search, both languages; writes docs/quality*.md
+	$(BIN)/python tests/lighthouse.py
 
 screenshots: $(STAMP)  ## every kind of page, both languages, desktop and phone, as PNGs in screenshots/ for review
 	$(BIN)/python tests/screenshots.py

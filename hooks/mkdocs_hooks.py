@@ -1,5 +1,4 @@
-"""MkDocs wiring: one call per event into the core (casebook: records to Markdown) or into
-the build's orchestration (casebook_mkdocs: other languages, search index, memory)."""
+"""MkDocs wiring: one call per event into the core (casebook) or the build's orchestration (casebook_mkdocs)."""
 
 from __future__ import annotations
 
@@ -9,6 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from casebook import site
@@ -31,8 +31,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    # Before MkDocs discovers files, so generated pages are real files
-    # (static-i18n drops File.generated() pages: its issue #263).
+    # Before MkDocs finds files: generated pages are real files (static-i18n #263 drops File.generated()).
     try:
         BUILD.generate(config)
     except DataError as error:
@@ -58,8 +57,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return problems_panel(BUILD.problems) + html
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     page.edit_url = site.edit_url(config.edit_uri, page.meta, page.edit_url)
+    theme.SECTION.mark(page, nav)  # a case page shows its tab and section, as if listed there
     return context
 
 
@@ -67,6 +67,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # Written, and nothing later reads its text: MkDocs would keep every page to the end.
     page.markdown = page.content = ""  # not None: Page.title reads None as "no title yet"
+    theme.SECTION.unmark()
     return output
 
 

@@ -14,7 +14,7 @@ TARGETS = {
     "zh": {
         "title": "性能基准",
         "intro": "以下数字由 `make benchmark` 在合成数据上测得（每个合成案例的规模与真实案例相当），每次发布前重新运行。",
-        "env": "测试环境",
+        "env": "测试环境：",
         "cases": "案例数",
         "build": "完整双语构建（墙钟 / CPU / 峰值内存：最大单个进程 / 所有进程同时合计）",
         "low_memory": "低内存构建 `make build LOW_MEMORY=1`（墙钟 / CPU / 峰值内存：最大单个进程 / 所有进程同时合计）",
@@ -102,7 +102,7 @@ TARGETS = {
     "en": {
         "title": "Benchmark",
         "intro": "Measured by `make benchmark` on synthetic data (each synthetic case is the size of a real one); rerun before each release.",
-        "env": "Environment",
+        "env": "Environment: ",
         "cases": "Cases",
         "build": "Full bilingual build (wall / CPU / peak memory: largest process / all processes at once)",
         "low_memory": "Low-memory build, `make build LOW_MEMORY=1` (wall / CPU / peak memory: largest process / all processes at once)",
@@ -226,7 +226,7 @@ def render(report: dict, lang: str, engines: dict | None = None) -> str:
         "",
         t["intro"],
         "",
-        f"{t['env']}: {env['machine']}; mkdocs {env['mkdocs']}, mkdocs-material {env['mkdocs-material']}, "
+        f"{t['env']}{env['machine']}; mkdocs {env['mkdocs']}, mkdocs-material {env['mkdocs-material']}, "
         f"mkdocs-static-i18n {env['mkdocs-static-i18n']}, pagefind {env['pagefind']}, hugo {env['hugo']}; {env['date']}.",
         "",
         "| | " + " | ".join(f"{t['cases']} {r['cases']:,}" for r in results) + " |",

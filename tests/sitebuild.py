@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import os
 import shutil
@@ -62,10 +63,11 @@ def build_site(project: Path, *extra: str, env: dict[str, str] | None = None) ->
 
 
 @contextlib.contextmanager
-def serving(site: Path, slow: str = "", delay_s: float = 0.0) -> Iterator[str]:
+def serving(site: Path, slow: str = "", delay_s: float = 0.0, compress: bool = False) -> Iterator[str]:
     """A quiet static HTTP server for a built site, as a reader's browser sees it; yields its base URL.
-    Requests whose path contains `slow` (if given) wait delay_s, as on a slow network."""
-    handler = functools.partial(_QuietHandler, directory=str(site), slow=slow, delay_s=delay_s)
+    Requests whose path contains `slow` (if given) wait delay_s, as on a slow network. compress:
+    text files are sent gzipped to a browser that accepts it, as a real host sends them."""
+    handler = functools.partial(_QuietHandler, directory=str(site), slow=slow, delay_s=delay_s, compress=compress)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -74,15 +76,41 @@ def serving(site: Path, slow: str = "", delay_s: float = 0.0) -> Iterator[str]:
         server.shutdown()
 
 
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def __init__(self, *args, slow: str, delay_s: float, **kwargs) -> None:
-        self.slow, self.delay_s = slow, delay_s
+    def __init__(self, *args, slow: str, delay_s: float, compress: bool, **kwargs) -> None:
+        self.slow, self.delay_s, self.compress = slow, delay_s, compress
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:
         if self.slow and self.slow in self.path:
             time.sleep(self.delay_s)
+        if self.compress and "gzip" in self.headers.get("Accept-Encoding", "") and self._send_gzipped():
+            return
         super().do_GET()
+
+    def _send_gzipped(self) -> bool:
+        """Sends the file gzipped if it is a text file; False if it is not one (or is not there)."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (
+            path.suffix not in COMPRESSED
+            or not path.is_file()
+            or not self.path.split("?")[0].endswith(("/", path.name))
+        ):
+            return False
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.wfile.write(body)
+        return True
 
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -100,6 +100,36 @@ def test_no_page_is_wider_than_a_phone(browser: Browser, base_url: str, language
     assert {path: w for path, w in widths.items() if w > width} == {}
 
 
+@pytest.mark.parametrize("language_root", LANGUAGE_ROOTS, ids=["zh", "en"])
+def test_no_page_requests_another_origin_fails_a_request_or_logs_an_error(
+    browser: Browser, base_url: str, language_root: str
+):
+    # Material's language menu once fetched <page>/sitemap.xml: two 404s and console errors a page.
+    page = browser.new_page(base_url=base_url)
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(f"console: {message.text}") if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(f"error: {error}"))
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
+    page.on(
+        "response",
+        lambda response: problems.append(f"{response.status}: {response.url}") if response.status >= 400 else None,
+    )
+    page.on(
+        "request",
+        lambda request: (
+            None if request.url.startswith((base_url, "data:")) else problems.append(f"other origin: {request.url}")
+        ),
+    )
+    found = []
+    for kind in PAGE_KINDS:
+        page.goto(language_root + kind)
+        page.wait_for_load_state("networkidle")
+        found += [f"{language_root}{kind}: {problem}" for problem in problems]
+        problems.clear()
+    page.close()
+    assert found == []
+
+
 def test_axe_finds_low_contrast_when_there_is_some(browser: Browser, base_url: str, axe_source: str):
     # The measurement itself can fail: pale red text on white is reported.
     page = browser.new_page(base_url=base_url)
@@ -109,19 +139,46 @@ def test_axe_finds_low_contrast_when_there_is_some(browser: Browser, base_url: s
     page.close()
 
 
+# The "cases" section: the case index and the other ways into the cases, in the navigation's order.
+CASES_SECTION = {
+    "zh": ["案例", "主题", "地区", "做法", "比较", "概览"],
+    "en": ["Cases", "Themes", "Regions", "Practices", "Compare", "Overview"],
+}
+
+
 @pytest.mark.parametrize(
-    ("path", "tab"),
+    ("path", "tab", "current"),
     [
-        ("/cases/alpha-community/", "案例"),
-        ("/en/themes/grid-governance/", "Themes"),
-        ("/en/regions/inner-mongolia/", "Regions"),
-        ("/en/cases/", "Cases"),
+        ("/cases/alpha-community/", "案例", []),  # under the section's own page, its heading
+        ("/en/cases/alpha-community/", "Cases", []),
+        ("/en/themes/grid-governance/", "Cases", ["Themes"]),
+        ("/regions/inner-mongolia/", "案例", ["地区"]),
+        ("/en/themes/", "Cases", ["Themes"]),
     ],
 )
-def test_a_page_outside_the_navigation_highlights_its_section_tab(browser: Browser, base_url: str, path: str, tab: str):
+def test_a_case_theme_or_region_page_shows_its_section(
+    browser: Browser, base_url: str, path: str, tab: str, current: str
+):
+    # Not listed in the navigation (that makes the build quadratic), the page still has its tab
+    # highlighted and its section's pages beside it, the way in that leads to it marked.
     page = browser.new_page(base_url=base_url)
     page.goto(path)
     assert page.locator(".md-tabs__item--active").all_inner_texts() == [tab]
+    section = page.locator(".md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item--active")
+    links = section.locator("a.md-nav__link:visible")
+    assert [text.strip() for text in links.all_inner_texts()] == CASES_SECTION[
+        "en" if path.startswith("/en/") else "zh"
+    ]
+    marked = section.locator(".md-nav__list .md-nav__item--active > a.md-nav__link:visible")
+    assert [text.strip() for text in marked.all_inner_texts()] == current
+    assert all(link.evaluate("a => getComputedStyle(a).color") == "rgb(183, 28, 28)" for link in marked.all())
+    page.close()
+
+
+def test_a_page_outside_any_section_highlights_no_tab(browser: Browser, base_url: str):
+    page = browser.new_page(base_url=base_url)
+    page.goto("/en/handouts/neighbourhood-workshop/")
+    assert page.locator(".md-tabs__item--active").count() == 0
     page.close()
 
 

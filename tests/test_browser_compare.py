@@ -107,7 +107,7 @@ def test_picking_three_cases_shows_them_in_columns_and_the_address_keeps_them(pa
 def test_an_address_with_unknown_or_too_many_cases_shows_the_known_ones(page: Page):
     page.goto("/compare/?cases=beta-community,no-such-case,alpha-community")
     expect(page.locator(".cb-compare-table")).to_be_visible()
-    assert _columns(page) == ["社区", "Beta Community (未译)", "甲社区"]
+    assert _columns(page) == ["社区", "Beta Community（未译）", "甲社区"]
     assert _row(page, "户数") == ["来源未提供", "2732户 [1]"]
 
 

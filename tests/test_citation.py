@@ -41,7 +41,7 @@ ACCESSED_EN = '<span class="cb-accessed">date accessed</span>'
             "zh",
             "apa",
             "mediation-room",
-            "社区实践案例库. (2026, February 1). <i>甲社区：邻里调解室</i>. "
+            "社区实践案例库. (2026年2月1日). <i>甲社区：邻里调解室</i>. "
             "https://casebook.example.org/cases/alpha-community/#mediation-room",
         ),
         (
@@ -72,7 +72,7 @@ def test_citation_text_is_escaped_and_the_cache_keeps_titles_apart():
     )
     first = without_breaks(str(cite("apa", "zh", cited, "引用日期")))
     assert first == (
-        "社区实践案例库. (2026, January 2). <i>&#60;script&#62;x&#60;/script&#62; &#42;a&#42;</i>. "
+        "社区实践案例库. (2026年1月2日). <i>&#60;script&#62;x&#60;/script&#62; &#42;a&#42;</i>. "
         "https://casebook.example.org/a?b=1&amp;c=2"
     )
     other = str(cite("apa", "zh", dataclasses.replace(cited, title="乙社区"), "引用日期"))

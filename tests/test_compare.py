@@ -34,7 +34,7 @@ def test_figures_keep_qualifier_and_source_and_missing_ones_are_null():
     }
     assert alpha["figures"]["grids"] is None
     beta = json.loads(files["compare/beta-community.json"])
-    assert beta["name"] == "Beta Community (未译)" and beta["figures"]["households"] is None
+    assert beta["name"] == "Beta Community（未译）" and beta["figures"]["households"] is None
 
 
 def test_a_profiles_other_figures_carry_label_and_unit_so_the_page_can_match_their_basis(data_dir):

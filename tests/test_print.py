@@ -157,7 +157,7 @@ def test_citations_are_plain_text_without_javascript(browser: Browser, published
         page = context.new_page()
         page.goto("/cases/alpha-community/")
         assert page.locator("#cite-apa").inner_text() == (
-            "社区实践案例库. (2026, February 1). 甲社区. https://casebook.example.org/cases/alpha-community/"
+            "社区实践案例库. (2026年2月1日). 甲社区. https://casebook.example.org/cases/alpha-community/"
         )
         # Two styles for the case and for each of its three practices: every copy button hidden.
         assert page.locator("button.cb-copy").evaluate_all("buttons => buttons.map(b => b.hidden)") == [True] * 8

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_DATA
 from PIL import Image
-from sitebuild import build_site, make_project
+from sitebuild import build_site, make_project, serving
 
+from casebook import site
 from casebook.search import fragments
 
 
@@ -65,6 +66,7 @@ def test_with_a_site_url_the_sitemap_lists_every_page_with_its_translation(tmp_p
             "benchmark/",
             "contribute/",
             "data/",
+            "quality/",
             "search/",
             "cases/",
             "cases/alpha-community/",
@@ -169,9 +171,9 @@ def test_edit_links_open_the_yaml_record_or_the_hand_written_page(built_site: Pa
 
 def test_missing_translation_is_shown_as_missing(built_site: Path):
     zh = read(built_site, "cases/beta-community/index.html")
-    assert '<span lang="en">Beta Community</span> <span class="cb-missing">(未译)</span>' in zh
+    assert '<span lang="en">Beta Community</span><span class="cb-missing">（未译）</span>' in zh
     assert '<p><span class="cb-missing">中文译文暂缺</span></p>' in zh
-    assert "<title>Beta Community (未译) - 社区实践案例库</title>" in zh
+    assert "<title>Beta Community（未译） - 社区实践案例库</title>" in zh
 
 
 def test_translated_text_is_marked_as_translation(built_site: Path):
@@ -187,7 +189,47 @@ def test_translated_text_is_marked_as_translation(built_site: Path):
 def test_home_page_shows_counts_and_latest_cases(built_site: Path):
     en = read(built_site, "en/index.html")
     assert "The casebook holds 2 community cases with 4 practices across 3 themes." in en
-    assert re.findall(r'<li><a href="(cases/[^"]+)">', en) == ["cases/beta-community/", "cases/alpha-community/"]
+    assert re.findall(r'<li><a class="cb-case-name" href="(cases/[^"]+)">', en) == [
+        "cases/beta-community/",
+        "cases/alpha-community/",
+    ]
+
+
+def test_home_page_invites_browsing_in_both_languages(browser, built_site: Path):
+    # The finder's box, the latest cases with their places and first sentence, the themes as ways in.
+    with serving(built_site) as base:
+        page = browser.new_page(base_url=base)
+        found = {}
+        for root in ("/", "/en/"):
+            page.goto(root)
+            found[root] = {
+                "latest": page.locator(".cb-latest > li").all_inner_texts(),
+                "themes": page.locator(".cb-home-themes > li > a").all_inner_texts(),
+            }
+            page.get_by_role("searchbox", name="在案例库中查找" if root == "/" else "Search the casebook").fill("调解")
+            page.keyboard.press("Enter")
+            page.wait_for_url(f"**{root}search/?q=%E8%B0%83%E8%A7%A3")
+        page.close()
+    assert found == {
+        "/": {
+            "latest": [
+                "Beta Community（未译） Riverside Subdistrict（未译） · 2026-03-05 收录\n中文译文暂缺",
+                "甲社区 内蒙古自治区 · 呼和浩特市 · 玉泉区 · 2026-01-10 收录\n"
+                "甲社区是一个多民族聚居的社区，依托网格员队伍收集居民诉求，并设立调解室就地化解邻里纠纷。",
+            ],
+            "themes": ["网格治理", "矛盾纠纷调解", "节庆与文化"],
+        },
+        "/en/": {
+            "latest": [
+                "Beta Community Riverside Subdistrict · added 2026-03-05\nBeta Community holds a neighbourhood "
+                "festival every spring, where residents of all ethnic groups cook, sing and dance together, and "
+                "newcomers meet their neighbours for the first time.",
+                "Alpha Community Inner Mongolia Autonomous Region · Hohhot · Yuquan District · added 2026-01-10\n"
+                "Alpha Community is home to residents of several ethnic groups.",
+            ],
+            "themes": ["Grid governance", "Dispute mediation", "Festivals and culture"],
+        },
+    }
 
 
 def _indexed(site: Path) -> dict[str, dict]:
@@ -211,20 +253,22 @@ def test_search_indexes_case_and_guide_pages_in_both_languages_not_listings(buil
         "/en/contribute/",
         "/en/data/",
         "/en/glossary/",
+        "/en/quality/",
         "/glossary/",
+        "/quality/",
     ]
 
 
 def test_each_language_is_indexed_in_parts_its_search_page_merges(built_site: Path):
     # The fixture build runs Pagefind on three pages at a time (conftest.built_site):
-    # eight pages a language make three parts, each holding its own language only.
+    # nine pages a language make three parts, each holding its own language only.
     for root, lang in ((built_site, "zh"), (built_site / "en", "en")):
         bundles = sorted(path.name for path in root.iterdir() if path.name.startswith("pagefind"))
         assert bundles == ["pagefind", "pagefind-2", "pagefind-3"]
         assert [sorted(path.name.split("_")[0] for path in (root / name).glob("*.pf_meta")) for name in bundles] == [
             [f"pagefind.{lang}"]
         ] * 3
-        assert [len(list((root / name / "fragment").iterdir())) for name in bundles] == [3, 3, 2]
+        assert [len(list((root / name / "fragment").iterdir())) for name in bundles] == [3, 3, 3]
         manifest = json.loads((root / "pagefind" / "casebook-parts.json").read_text("utf-8"))
         assert manifest == {"merge": ["../pagefind-2/", "../pagefind-3/"]}
 
@@ -468,3 +512,18 @@ def test_low_memory_build_publishes_the_same_site(tmp_path: Path, built_site: Pa
     assert result.returncode == 0, result.stderr
     assert _files_outside_the_index(project / "site") == _files_outside_the_index(built_site)
     assert _indexed(project / "site") == _indexed(built_site)
+
+
+@pytest.mark.parametrize(
+    ("page", "section"),
+    [
+        ("en/cases/alpha-community/", "en/cases/"),
+        ("en/themes/grid-governance/", "en/themes/"),
+        ("en/cases/", None),  # listed in the navigation itself
+        ("en/handouts/workshop/", None),  # under no listed page but the home page
+    ],
+)
+def test_a_page_outside_the_navigation_belongs_to_the_listed_page_it_lies_under(page: str, section: str | None):
+    listed = ["en/", "en/search/", "en/cases/", "en/themes/", "en/about/"]
+    position = site.section_of(page, listed, "en/")
+    assert (listed[position] if position is not None else None) == section

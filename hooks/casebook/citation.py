@@ -27,8 +27,9 @@ STYLE_FILES = {
     "gbt7714": "china-national-standard-gb-t-7714-2015-numeric.csl",
     "apa": "apa.csl",
 }
-# GB/T 7714 is written in the language of the page; APA's dates are English in both
-# (its zh-CN locale writes "2026, 二月 1", which no Chinese reference list uses).
+# GB/T 7714 is written in the language of the page. APA is formatted with the English locale in
+# both (its zh-CN locale writes "2026, 二月 1", which no Chinese reference list uses); on Chinese
+# pages its date is then written as Chinese reference lists in APA style write it: 2026年2月1日.
 _LOCALES = {("gbt7714", "zh"): "zh-CN", ("gbt7714", "en"): "en-US", ("apa", "zh"): "en-US", ("apa", "en"): "en-US"}
 _TITLE = "CASEBOOKTITLEMARK"
 _URL = "https://casebook.invalid/CASEBOOKURLMARK"
@@ -37,6 +38,20 @@ _URL = "https://casebook.invalid/CASEBOOKURLMARK"
 # fills with today's date, and that says "date accessed" without JavaScript.
 _ACCESSED = dt.date(1900, 1, 1)
 _NUMBER = re.compile(r"^\[\d+\]\s*")  # the numeric style's list number: a single entry has none
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass(frozen=True)
@@ -83,7 +98,11 @@ def _pattern(style: str, lang: Lang, publisher: str, updated: dt.date) -> str:
     }
     bibliography = CitationStylesBibliography(_style(style, lang), CiteProcJSON([entry]), formatter.html)
     bibliography.register(Citation([CitationItem("cited")]))
-    return _NUMBER.sub("", str(bibliography.bibliography()[0]))
+    text = _NUMBER.sub("", str(bibliography.bibliography()[0]))
+    if style == "apa" and lang == "zh":
+        english = f"({updated.year}, {_MONTHS[updated.month - 1]} {updated.day})"
+        text = text.replace(english, f"({updated.year}年{updated.month}月{updated.day}日)")
+    return text
 
 
 @functools.cache

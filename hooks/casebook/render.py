@@ -72,6 +72,12 @@ MONTHS = (
 )  # written out: calendar.month_name follows the process locale
 # The profile's figures in the order the case page shows them.
 PROFILE_FIGURES = ("area", "households", "residents", "compounds", "buildings", "grids", "ethnic_group_count")
+# Where a text's first sentence ends: after 。！？ in Chinese; in English after . ! ? and a space
+# before a capital letter or an opening quote (not inside "0.5 km²"); a line break ends it in both.
+_SENTENCE_END: dict[Lang, re.Pattern[str]] = {
+    "zh": re.compile(r"(?<=[。！？])|\n"),
+    "en": re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])|\n"),
+}
 _URL_PART = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)*#[a-z0-9-]*")
 
 
@@ -148,7 +154,11 @@ class View:
         original = markup.inline(value.get(other) or "")
         badge = markup.inline(self.ui["untranslated"] if isinstance(value, Name) else self.ui["missing"])
         if isinstance(value, Name):
-            return Markup(f'<span lang="{other}">{original}</span> <span class="cb-missing">({badge})</span>')
+            # （未译） in Chinese, " (untranslated)" in English: the space stays outside the marker.
+            opening, closing = self.ui["bracket_open"], self.ui["bracket_close"]
+            gap = opening[: len(opening) - len(opening.lstrip())]
+            marker = f'<span class="cb-missing">{opening.lstrip()}{badge}{closing}</span>'
+            return Markup(f'<span lang="{other}">{original}</span>{gap}{marker}')
         return Markup(f'<span class="cb-missing">{badge}</span>')
 
     def prose(self, value: Text) -> Markup:
@@ -158,6 +168,13 @@ class View:
         html = markup.prose(shown)
         return self._hinter.apply(html) if self._hinter else html
 
+    def lead(self, value: Text) -> str | Markup:
+        """The text's first sentence in this page's language, a line for a listing; or the 'missing' marker."""
+        shown = value.get(self.lang)
+        if not shown:
+            return self.text(value)
+        return _SENTENCE_END[self.lang].split(shown.strip(), maxsplit=1)[0]
+
     def plain(self, value: Name | Text | None) -> str:
         """Text for front matter: the page language, else the marker in words."""
         if value is None:
@@ -166,7 +183,9 @@ class View:
         if shown:
             return shown
         if isinstance(value, Name):
-            return f"{value.get(self.other)} ({self.ui['untranslated']})"
+            return (
+                f"{value.get(self.other)}{self.ui['bracket_open']}{self.ui['untranslated']}{self.ui['bracket_close']}"
+            )
         return self.ui["missing"]
 
     def figure(self, value: Figure) -> str:
@@ -500,4 +519,12 @@ def filter_keys(catalog: Catalog, lang: Lang) -> str:
 def home_stats(catalog: Catalog, lang: Lang) -> str:
     """The counts and latest cases shown on the hand-written home page."""
     practice_count = sum(len(case.practices) for case in catalog.cases)
-    return _render("home-stats.md.j2", catalog, lang, practice_count=practice_count, counts=overview(catalog).counts)
+    by_theme = catalog.practices_by_theme()
+    return _render(
+        "home-stats.md.j2",
+        catalog,
+        lang,
+        practice_count=practice_count,
+        counts=overview(catalog).counts,
+        by_theme=by_theme,
+    )

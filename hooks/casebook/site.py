@@ -50,6 +50,21 @@ def write_files(generated: Result, site_dir: Path) -> None:
         target.write_bytes(content)
 
 
+def section_of(page_url: str, nav_urls: list[str], home_url: str) -> int | None:
+    """For a page the navigation does not list (a case, theme, region or collection page), the
+    position in nav_urls of the page it lies under (the longest such address, not the home page):
+    the build marks that page active, so the theme highlights its tab and shows its section beside
+    the page. None for a page the navigation lists, or one under no page but the home page.
+    (Listing every case in the navigation would show it too, but makes MkDocs' build quadratic.)"""
+    if page_url in nav_urls:
+        return None
+    best: int | None = None
+    for position, url in enumerate(nav_urls):
+        if url != home_url and page_url.startswith(url) and (best is None or len(url) > len(nav_urls[best])):
+            best = position
+    return best
+
+
 def edit_url(edit_uri: str | None, meta: Mapping[str, Any], default: str | None) -> str | None:
     """The record's YAML for generated pages; MkDocs' own link for hand-written ones."""
     if not meta.get("casebook_generated"):

@@ -1,9 +1,14 @@
-"""The theme's site-wide pages (404.html, sitemap.xml): which pass writes them."""
+"""What the casebook asks of the theme beyond its settings: which pass writes the site-wide
+pages (404.html, sitemap.xml), and which section a page the navigation does not list sits in."""
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from casebook import site
 
 SITE_WIDE_TEMPLATES = frozenset({"404.html", "sitemap.xml"})
 
@@ -29,3 +34,28 @@ def remove_skipped_templates(files: Files, config: MkDocsConfig, inner_pass: boo
     for name in skipped_templates(config, inner_pass):
         if theme_file := files.get_file_from_path(name):
             files.remove(theme_file)
+
+
+class ActiveSection:
+    """The navigation page marked active while a page it does not list renders (a case, theme
+    or region page), so that the theme highlights its tab and lists its section beside it.
+    Listing every case in the navigation would do the same, but makes MkDocs' build quadratic."""
+
+    def __init__(self) -> None:
+        self._marked: Page | None = None
+
+    def mark(self, page: Page, nav: Navigation) -> None:
+        home = nav.homepage.url if nav.homepage else ""
+        position = site.section_of(page.url, [listed.url for listed in nav.pages], home)
+        if position is not None:
+            self._marked = nav.pages[position]
+            self._marked.active = True  # and its sections above it, as MkDocs does for the page it renders
+
+    def unmark(self) -> None:
+        """After the page is written, as MkDocs deactivates the page it rendered."""
+        if self._marked is not None:
+            self._marked.active = False
+            self._marked = None
+
+
+SECTION = ActiveSection()  # this process's: one page renders at a time

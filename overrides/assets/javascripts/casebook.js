@@ -33,24 +33,6 @@ function focusableScrollBoxes() {
 if (typeof document$ !== "undefined") document$.subscribe(focusableScrollBoxes);
 else document.addEventListener("DOMContentLoaded", focusableScrollBoxes);
 
-// Case, theme, region and collection pages are reached from their index pages, not listed in
-// the navigation (a navigation listing every case makes the build quadratic), so Material
-// highlights no tab on them: highlight the tab whose page the URL lies under.
-function highlightSectionTab() {
-  const tabs = [...document.querySelectorAll(".md-tabs__item")];
-  if (tabs.some((tab) => tab.classList.contains("md-tabs__item--active"))) return;
-  const here = window.location.pathname;
-  const home = new URL(document.querySelector(".md-header__button.md-logo")?.href || "/", window.location.href).pathname;
-  let best = null, bestLength = home.length;
-  for (const tab of tabs) {
-    const link = tab.querySelector("a.md-tabs__link");
-    const path = link && new URL(link.href).pathname;
-    if (path && path.length > bestLength && here.startsWith(path)) [best, bestLength] = [tab, path.length];
-  }
-  if (best) best.classList.add("md-tabs__item--active");
-}
-highlightSectionTab();
-
 // On phones and tablets Material shows a page's table of contents only in the drawer, under
 // the page's own entry in the navigation; case, theme and region pages have none there. Give
 // them a collapsed "Contents" list under the title (casebook.css shows it on narrow screens).
