@@ -36,7 +36,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
         BUILD.generate(config)
     except DataError as error:
         raise PluginError(f"the case data has problems:\n{error}") from None
-    BUILD.pages_generated(config)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -54,7 +54,7 @@ def test_the_default_language_pass_is_not_an_inner_pass():
 
 def test_the_default_language_pass_records_the_site_root():
     build = SiteBuild()
-    build.pages_generated(config())
+    build._pages_generated(config())
     assert build.site_root == Path("/tmp/site")
     assert build.indexing == []
 

@@ -68,9 +68,9 @@ class SiteBuild:
         self.command, self.settings = command, Settings.from_environment()
 
     def generate(self, config: MkDocsConfig) -> None:
-        """The pages from the data; raises DataError, except while serving: then the last
-        good pages stay, and every page shows the problems (casebook.served_problems),
-        so that no request waits for a build that cannot succeed."""
+        """The pages from the data, before MkDocs reads this language pass's pages. Raises
+        DataError, except while serving: then the last good pages stay and every page shows
+        the problems (casebook.served_problems), so no request waits for a build that cannot succeed."""
         data_dir = Path(config.config_file_path).parent / "data"
         try:
             self.generated = site.generate(
@@ -84,6 +84,7 @@ class SiteBuild:
             self.generated = self.generated or Result.nothing()
             # Not through MkDocs' log: mkdocs.yml's strict mode would abort the build on it.
             sys.stderr.write(f"the case data has problems (every served page lists them):\n{error}\n")
+        self._pages_generated(config)
 
     def result(self) -> Result:
         """What on_pre_build generated, for the events that follow it."""
@@ -100,7 +101,7 @@ class SiteBuild:
         post-build, or the forked child's (fork_other_languages)."""
         return static_i18n.building_other_languages(config) and not self.child
 
-    def pages_generated(self, config: MkDocsConfig) -> None:
+    def _pages_generated(self, config: MkDocsConfig) -> None:
         """Before MkDocs reads the pages of a language pass."""
         if not self.inner_pass(config):
             self.indexing.clear()
