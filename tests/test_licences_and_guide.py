@@ -111,6 +111,8 @@ def test_the_guide_covers_what_a_first_contributor_met(lang: str) -> None:
 )
 def test_the_guide_quotes_the_yaml_error_an_unquoted_colon_gives(record: str, message: str) -> None:
     _, problems = load_bytes(record.encode("utf-8"), "x.yaml")
-    assert [problem.message for problem in problems] == [message]
+    assert [problem.message.text("en") for problem in problems] == [message]
     for path in GUIDE.values():
         assert f"`{message}`" in read(path)
+    # The Chinese guide quotes what `casebook check --lang zh` says, too.
+    assert f"`{problems[0].message.text('zh')}`" in read(GUIDE["zh"])

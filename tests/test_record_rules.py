@@ -117,9 +117,9 @@ def test_vocabulary_problems_name_line_and_field_all_at_once(
         "3 problems found; nothing was generated.",
     ]
     assert check(data_dir, "zh", capsys) == [
-        "data/vocab/regions.yaml:12:10: regions[1].cities[1].key: 键“hohhot”重复定义（第 6 行已定义）",
+        "data/vocab/regions.yaml:12:10: regions[1].cities[1].key: 键“hohhot”定义了不止一次（第一次在第 6 行）",
         f"data/vocab/units.yaml:{widget}:40: units[{widget - 4}].en_other: “units”没有说明计数的对象："
         "请写明计的是什么（如 lifts、sets、parking spaces）",
-        f"data/vocab/units.yaml:{repeat}:6: units[{repeat - 4}].key: 键“household”重复定义（第 4 行已定义）",
+        f"data/vocab/units.yaml:{repeat}:6: units[{repeat - 4}].key: 键“household”定义了不止一次（第一次在第 4 行）",
         "发现 3 个问题；未生成任何页面。",
     ]

@@ -17,7 +17,7 @@ from .hygiene import tree_problems
 from .loader import Document, FieldPath, load_bytes, load_file, read_file
 from .model import Case, Practice
 from .parallel import fork_imap
-from .problems import DataError, Message, Problem, field_path, msg
+from .problems import DataError, Listed, Message, Problem, field_path, msg
 from .related import Related, related_cases
 from .rules import Record, check_across, check_record
 from .validate import validate
@@ -254,7 +254,7 @@ def _catch_all_units(items: list[tuple[int, Any]], document: Document) -> list[P
         _at(
             document,
             ("units", index, "en_other"),
-            msg("vocab.catch_all_unit", unit=unit.en_other, examples="lifts, sets, parking spaces"),
+            msg("vocab.catch_all_unit", unit=unit.en_other, examples=Listed(("lifts", "sets", "parking spaces"))),
         )
         for index, unit in items
         if unit.en_other.casefold() in CATCH_ALL_UNITS

@@ -19,10 +19,10 @@ def problems_panel(problems: tuple[Problem, ...]) -> str:
     """An admonition (Material's style) listing every problem, Chinese then English; '' if none."""
     if not problems:
         return ""
-    ui = ui_strings()
+    title = " ".join(html.escape(ui["served_problems"]) for ui in (ui_strings()[lang] for lang in LANGS))
     parts = [
         '<div class="admonition failure cb-served-problems" role="alert">',
-        f'<p class="admonition-title">{html.escape(ui["zh"]["served_problems"])} {html.escape(ui["en"]["served_problems"])}</p>',
+        f'<p class="admonition-title">{title}</p>',
     ]
     for lang in LANGS:
         parts.append(f'<pre lang="{lang}"><code>{html.escape(report(problems, lang))}</code></pre>')
