@@ -21,6 +21,7 @@ from citeproc.source.json import CiteProcJSON
 from markupsafe import Markup
 
 from . import markup
+from .formatting import MONTHS
 from .model import Lang
 
 STYLE_FILES = {
@@ -38,20 +39,6 @@ _URL = "https://casebook.invalid/CASEBOOKURLMARK"
 # fills with today's date, and that says "date accessed" without JavaScript.
 _ACCESSED = dt.date(1900, 1, 1)
 _NUMBER = re.compile(r"^\[\d+\]\s*")  # the numeric style's list number: a single entry has none
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)
@@ -100,7 +87,7 @@ def _pattern(style: str, lang: Lang, publisher: str, updated: dt.date) -> str:
     bibliography.register(Citation([CitationItem("cited")]))
     text = _NUMBER.sub("", str(bibliography.bibliography()[0]))
     if style == "apa" and lang == "zh":
-        english = f"({updated.year}, {_MONTHS[updated.month - 1]} {updated.day})"
+        english = f"({updated.year}, {MONTHS[updated.month - 1]} {updated.day})"
         text = text.replace(english, f"({updated.year}年{updated.month}月{updated.day}日)")
     return text
 

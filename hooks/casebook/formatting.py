@@ -5,6 +5,22 @@ from __future__ import annotations
 from .model import Figure, Lang
 from .vocab import Vocabularies
 
+# Written out: calendar.month_name follows the process locale.
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
 WAN = 10_000
 
 

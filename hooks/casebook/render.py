@@ -56,20 +56,6 @@ DATA_PREFIX = "data"
 PRACTICE_LIST_LIMIT = 50
 COMPARE_PAGE = "compare/index"
 COMPARE_MAX = 4  # cases side by side on the compare page: what fits an A4 landscape page
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)  # written out: calendar.month_name follows the process locale
 # The profile's figures in the order the case page shows them.
 PROFILE_FIGURES = ("area", "households", "residents", "compounds", "buildings", "grids", "ethnic_group_count")
 # Where a text's first sentence ends: after 。！？ in Chinese; in English after . ! ? and a space
@@ -239,7 +225,7 @@ class View:
     def founded(self, founded: Founded) -> str:
         if founded.month is None:
             return self.ui["founded_year"].format(year=founded.year)
-        month_name = MONTHS[founded.month - 1]
+        month_name = formatting.MONTHS[founded.month - 1]
         return self.ui["founded_date"].format(year=founded.year, month=founded.month, month_name=month_name)
 
     def member(self, case: Case, member_id: str) -> Name:
