@@ -14,11 +14,10 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, make_project, serving
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, built_copy, serving
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -164,15 +163,10 @@ def main() -> None:
     if not LIGHTHOUSE.is_file():
         raise SystemExit(f"{LIGHTHOUSE} is missing: `make install` installs Lighthouse from package-lock.json")
     version = json.loads((ROOT / "node_modules" / "lighthouse" / "package.json").read_text("utf-8"))["version"]
-    with tempfile.TemporaryDirectory() as scratch:
-        project = make_project(Path(scratch), args.data.resolve())
-        result = build_site(project)
-        if result.returncode != 0:
-            raise SystemExit(result.stderr)
-        site = project / "site"
+    with built_copy(args.data) as (scratch, site):
         load = os.getloadavg()[0]  # other work on the machine slows the simulated phone's CPU
         with serving(site, compress=True) as base:
-            results = measure(site, base, args.runs, Path(scratch))
+            results = measure(site, base, args.runs, scratch)
     facts = {
         "version": version,
         "cases": len(list((args.data / "cases").glob("*.yaml"))),

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from playwright.sync_api import sync_playwright
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, make_project, serving
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, built_copy, serving
 
 WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
 LANGUAGE_ROOTS = {"zh": "/", "en": "/en/"}
@@ -48,25 +47,19 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as scratch:
-        project = make_project(Path(scratch), args.data.resolve())
-        result = build_site(project)
-        if result.returncode != 0:
-            raise SystemExit(result.stderr)
-        site = project / "site"
-        with serving(site) as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for width_name, (width, height) in WIDTHS.items():
-                page = browser.new_page(viewport={"width": width, "height": height})
-                for lang, root in LANGUAGE_ROOTS.items():
-                    for kind, path in page_paths(site).items():
-                        page.goto(base + root + path)
-                        page.wait_for_timeout(300)  # the finder's results, the language menu's fonts
-                        target = args.out / f"{width_name}-{lang}-{kind}.png"
-                        page.screenshot(path=str(target), full_page=True)
-                        print(target.relative_to(Path.cwd()) if target.is_relative_to(Path.cwd()) else target)
-                page.close()
-            browser.close()
+    with built_copy(args.data) as (_, site), serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for width_name, (width, height) in WIDTHS.items():
+            page = browser.new_page(viewport={"width": width, "height": height})
+            for lang, root in LANGUAGE_ROOTS.items():
+                for kind, path in page_paths(site).items():
+                    page.goto(base + root + path)
+                    page.wait_for_timeout(300)  # the finder's results, the language menu's fonts
+                    target = args.out / f"{width_name}-{lang}-{kind}.png"
+                    page.screenshot(path=str(target), full_page=True)
+                    print(target.relative_to(Path.cwd()) if target.is_relative_to(Path.cwd()) else target)
+            page.close()
+        browser.close()
 
 
 if __name__ == "__main__":

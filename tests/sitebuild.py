@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -180,3 +181,14 @@ def wait_for_page(
             pass
         time.sleep(0.2)
     raise TimeoutError(f"{url} did not show the change within {limit} s")
+
+
+@contextlib.contextmanager
+def built_copy(data: Path) -> Iterator[tuple[Path, Path]]:
+    """The project with `data`, built in a scratch folder: yields (scratch folder, built site)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        project = make_project(Path(scratch), data.resolve())
+        result = build_site(project)
+        if result.returncode != 0:
+            raise SystemExit(result.stderr)
+        yield Path(scratch), project / "site"
