@@ -95,8 +95,7 @@ def term_themes(catalog: Catalog) -> dict[str, str]:
             keys: set[str] = set()
             for finder in finders:
                 text = f"{practice.title.get(finder.lang) or ''}\n{practice.description.get(finder.lang) or ''}"
-                if pattern := finder.pattern(text):
-                    keys.update(finder.key(match) for match in pattern.finditer(text))
+                keys.update(use.key for use in finder.uses(text))
             for key in keys:
                 uses.setdefault(key, Counter()).update(practice.themes)
     rank = {theme.key: position for position, theme in enumerate(catalog.vocab.themes)}
