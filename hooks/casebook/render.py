@@ -27,7 +27,7 @@ from .citation import Cited, cite, printable_url
 from .collection import Collection, Item
 from .hints import Hinter
 from .history import Change
-from .model import LANGS, Bilingual, Case, Figure, Founded, Lang, Name, Practice, Text
+from .model import LANGS, PROFILE_FIGURES, Bilingual, Case, Figure, Founded, Lang, Name, Practice, Text
 from .overview import PAGE as OVERVIEW_PAGE
 from .overview import RESIDENT_BARS, alt_text, overview, shown
 from .parallel import fork_imap_shared
@@ -55,7 +55,6 @@ PRACTICE_LIST_LIMIT = 50
 COMPARE_PAGE = "compare/index"
 COMPARE_MAX = 4  # cases side by side on the compare page: what fits an A4 landscape page
 # The profile's figures in the order the case page shows them.
-PROFILE_FIGURES = ("area", "households", "residents", "compounds", "buildings", "grids", "ethnic_group_count")
 # Where a text's first sentence ends: after 。！？ in Chinese; in English after . ! ? and a space
 # before a capital letter or an opening quote (not inside "0.5 km²"); a line break ends it in both.
 _SENTENCE_END: dict[Lang, re.Pattern[str]] = {
@@ -107,6 +106,7 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.filters["title"] = markup.front_matter_string
+    env.globals["profile_figures"] = PROFILE_FIGURES
     return env
 
 
