@@ -10,8 +10,8 @@ search page offers as filters.
 Chinese is indexed one character a word: Pagefind 1.5 segments the index with
 a dictionary and the reader's query with the browser's segmenter, and where
 they disagree a page is missed (Pagefind/pagefind#1237: 网格员 found 3 of 6
-pages). So each page is indexed from a copy with a zero-width space beside
-every Han character (indexed_copy), and the search page asks for a Chinese
+pages). So each Chinese page is indexed from a copy with a zero-width space
+beside every Han character (indexed_copy), and the search page asks for a Chinese
 query as exact phrases of characters (casebook-search.js): every page that
 holds the string is found (tests/test_search_recall.py).
 
@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -49,11 +51,12 @@ MANIFEST = "casebook-parts.json"
 # merged by the search page (docs/benchmark.md, "Kept trade-offs").
 PART_PAGES = 1_000
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-# Beside a Han character, where no space is: 网格员“五微” -> 网 格 员 “ 五 微 ” (each gap a zero-width space).
-# Also at either end of a text between tags: "等<a>基层治理</a>工作" (a glossary hint) would
-# otherwise be read as the words 等基 and 理工, and 基层治理 would not be found.
-_BESIDE_HAN = re.compile(f"(?<=[{_HAN}])(?=\\S)|(?<=\\S)(?=[{_HAN}])|^(?=[{_HAN}])|(?<=[{_HAN}])$")
+_HAN_RUNS = re.compile(f"([{_HAN}]+)")
 ZERO_WIDTH_SPACE = "\u200b"  # Pagefind's own word separator in Chinese text
+# Pagefind segments the text of pages in these languages (by <html lang>), and only there
+# reads a zero-width space as a gap between words: other pages are indexed as built.
+SEGMENTED = re.compile(rb'<html lang="(zh|ja|th)\b')
+_TEXTS_JOINED = "\x00"  # joins the texts between tags for one pass; never in a page (HTML forbids it)
 # Tags and the stretches whose text must stay as it is: scripts, styles, and the
 # search filters of a case page (their values are what the search page offers).
 _KEPT = re.compile(
@@ -173,19 +176,37 @@ def _command(language_root: Path, part: int, pagefind: Sequence[str]) -> list[st
 
 
 def indexed_copy(language_root: Path, pages: list[str], target: Path) -> None:
-    """The pages Pagefind reads: each as built, with a zero-width space on either side
-    of every Han character in its text, so that every character is a word of the index."""
+    """The pages Pagefind reads: each Chinese page as built, with a zero-width space on
+    either side of every Han character in its text, so that every character is a word
+    of the index; the others as built (a link to the page where the file system allows)."""
     for page in pages:
-        copy = target / page
+        source, copy = language_root / page, target / page
         copy.parent.mkdir(parents=True, exist_ok=True)
-        copy.write_text(spaced_han((language_root / page).read_text("utf-8")), "utf-8")
+        html = source.read_bytes()
+        if SEGMENTED.search(html, 0, 1000):
+            copy.write_text(spaced_han(html.decode("utf-8")), "utf-8")
+        else:
+            _link_or_copy(source, copy)
+
+
+def _link_or_copy(source: Path, copy: Path) -> None:
+    try:
+        os.link(source, copy)
+    except OSError:  # another file system
+        shutil.copyfile(source, copy)
 
 
 def spaced_han(html: str) -> str:
-    """Text between tags with a zero-width space beside each Han character; tags,
-    scripts, styles and search filters unchanged."""
+    """Text between tags with a zero-width space on either side of each Han character
+    (网格员“五微” -> 网 格 员 “ 五 微 ”, each gap one), also at either end of a text between
+    tags ("等<a>基层治理</a>工作", a glossary hint, would otherwise be read as the words 等基
+    and 理工); tags, scripts, styles and search filters unchanged. The texts are spaced in one
+    pass, joined: this runs on every page of the casebook (docs/benchmark.md, search index)."""
     parts = _KEPT.split(html)
-    return "".join(part if index % 2 else _BESIDE_HAN.sub(ZERO_WIDTH_SPACE, part) for index, part in enumerate(parts))
+    pieces = _HAN_RUNS.split(_TEXTS_JOINED.join(parts[0::2]))
+    pieces[1::2] = [ZERO_WIDTH_SPACE + ZERO_WIDTH_SPACE.join(run) + ZERO_WIDTH_SPACE for run in pieces[1::2]]
+    parts[0::2] = "".join(pieces).split(_TEXTS_JOINED)
+    return "".join(parts)
 
 
 def write_manifest(language_root: Path, parts: int) -> None:
