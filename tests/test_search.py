@@ -52,7 +52,7 @@ def test_chinese_text_is_indexed_one_character_a_word_and_the_rest_as_built():
         '<p title="调解室">调解室，社区。“1+8+N”</p>'
     )
     assert spaced_han(html) == (
-        '<h1 id="x">\u200b网\u200b格\u200b员\u200b grid</h1><script>var a = "网格";</script><style>p::before{content:"调解"}</style>'
+        '<h1 id="x">\u200b网\u200b格\u200b员 grid</h1><script>var a = "网格";</script><style>p::before{content:"调解"}</style>'
         '<div class="cb-search-filters" hidden data-pagefind-ignore><span data-pagefind-filter="主题">网格治理</span></div>'
         '<p title="调解室">\u200b调\u200b解\u200b室\u200b，\u200b社\u200b区\u200b。“1+8+N”</p>'
     )

@@ -51,7 +51,7 @@ MANIFEST = "casebook-parts.json"
 # merged by the search page (docs/benchmark.md, "Kept trade-offs").
 PART_PAGES = 1_000
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_HAN_RUNS = re.compile(f"([{_HAN}]+)")
+_HAN_RUNS = re.compile(f"[{_HAN}]+")
 ZERO_WIDTH_SPACE = "\u200b"  # Pagefind's own word separator in Chinese text
 # Pagefind segments the text of pages in these languages (by <html lang>), and only there
 # reads a zero-width space as a gap between words: other pages are indexed as built.
@@ -203,10 +203,17 @@ def spaced_han(html: str) -> str:
     and 理工); tags, scripts, styles and search filters unchanged. The texts are spaced in one
     pass, joined: this runs on every page of the casebook (docs/benchmark.md, search index)."""
     parts = _KEPT.split(html)
-    pieces = _HAN_RUNS.split(_TEXTS_JOINED.join(parts[0::2]))
-    pieces[1::2] = [ZERO_WIDTH_SPACE + ZERO_WIDTH_SPACE.join(run) + ZERO_WIDTH_SPACE for run in pieces[1::2]]
-    parts[0::2] = "".join(pieces).split(_TEXTS_JOINED)
+    parts[0::2] = _HAN_RUNS.sub(_spaced_run, _TEXTS_JOINED.join(parts[0::2])).split(_TEXTS_JOINED)
     return "".join(parts)
+
+
+def _spaced_run(run: re.Match[str]) -> str:
+    # None beside a space: Pagefind would drop the space with the zero-width one
+    # ("社区 培育" would be stored as 社区培育).
+    text, start, end = run.string, run.start(), run.end()
+    before = "" if start and text[start - 1].isspace() else ZERO_WIDTH_SPACE
+    after = "" if end < len(text) and text[end].isspace() else ZERO_WIDTH_SPACE
+    return before + ZERO_WIDTH_SPACE.join(run.group()) + after
 
 
 def write_manifest(language_root: Path, parts: int) -> None:

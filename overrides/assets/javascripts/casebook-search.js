@@ -165,14 +165,18 @@ function plainWord(word) {
   return word.replace(/[^\p{L}\p{N}]/gu, "").toLowerCase();
 }
 
-// What a page's text must hold to match the query: Chinese as written (marks and
-// spaces between its stretches may differ); other words in a row, each at the
-// start of a word of the text.
+// What a page's text must hold to match the query: Chinese as written, spaces
+// aside, a mark where it has one (“ or ", one mark or two); other words in a row,
+// each at the start of a word of the text.
 function holding(query) {
   if (HAN.test(query)) {
-    const stretches = query.split(MARKS).map(wordsOf).filter((words) => words.length);
-    const written = stretches.map((stretch) => stretch.map(escapeRegExp).join("\\s*"));
-    return new RegExp(written.join(`${MARKS_OR_SPACE}*`), "iu");
+    const pieces = query.trim().split(/([\p{P}\p{S}\s]+)/u);
+    const written = pieces.map((piece, index) =>
+      index % 2
+        ? MARKS.test(piece) ? `${MARKS_OR_SPACE}*[\\p{P}\\p{S}]${MARKS_OR_SPACE}*` : "\\s*"
+        : wordsOf(piece).map(escapeRegExp).join("\\s*"),
+    );
+    return new RegExp(written.join(""), "iu");
   }
   const words = wordsOf(query).map(trimMarks).filter(Boolean).map(escapeRegExp).join(`${MARKS_OR_SPACE}+`);
   return new RegExp(`(?<![\\p{L}\\p{N}])${words}`, "iu");
