@@ -64,7 +64,8 @@ async function otherParts(bundle) {
 //   words stand as the stretches do, one after another with at most as many places
 //   between two stretches as there are marks between them (the index gives each
 //   Chinese mark a place), are read (inRow(), keepHolding()) and kept if they hold
-//   the query (a place between could hold a character rather than a mark).
+//   the query (a place between could hold a character rather than a mark). When
+//   FEW_PAGES or fewer pages have all the stretches, they are read straight away.
 // - Other words: one word finds that word or longer ones it starts; several are
 //   found in a row likewise (inRow()), the last perhaps the start of a longer word
 //   ("grid worker" in "grid workers"), marks between them aside (a mark standing
@@ -76,13 +77,20 @@ async function otherParts(bundle) {
 // Pages whose title or a section title holds the query come first (titledFirst()).
 const MARKS = /[\p{P}\p{S}]+/u;
 const MARKS_OR_SPACE = "[\\p{P}\\p{S}\\s]";
+// Candidates for a Chinese query with marks read without first finding where their
+// words stand: one search a character costs more than reading a few pages.
+const FEW_PAGES = 40;
 
 async function findPages(pagefind, query, filters) {
   if (!HAN.test(query)) return findWords(pagefind, query.split(/\s+/).filter(Boolean), filters);
   const stretches = chineseStretches(query);
   if (stretches.length === 1) return phrase(pagefind, stretches[0].words, filters);
-  const loose = await pagefind.search(stretches.flatMap((stretch) => stretch.words).map(plainWord).join(" "), { filters });
-  const found = await inRow(pagefind, loose, stretches, filters);
+  // The pages with every stretch; when there are many, those with them in a row.
+  const searches = await Promise.all(stretches.map((stretch) => phrase(pagefind, stretch.words, filters)));
+  const inAll = searches.slice(1).map((search) => new Set(search.results.map((result) => result.id)));
+  const results = searches[0].results.filter((result) => inAll.every((ids) => ids.has(result.id)));
+  const candidates = { results, filters: searches[0].filters };
+  const found = results.length > FEW_PAGES ? await inRow(pagefind, candidates, stretches, filters) : candidates;
   return keepHolding(found.results, holding(query), found.filters);
 }
 
@@ -122,13 +130,21 @@ async function findWords(pagefind, typed, filters) {
   return found;
 }
 
-// The results of `loose` (a search for all the words: its rank order and filter
+// The results of `loose` (pages with all the words: their rank order and filter
 // counts) whose words stand as `stretches` says: each stretch's words one after
 // another, the next stretch after at most as many places as marks before it. The
 // next stretch may also start at the place where the last one ended: Pagefind
 // indexes "3+1" and "micro-wish" as one word and as its parts, all at one place.
 async function inRow(pagefind, loose, stretches, filters) {
-  const words = [...new Set(stretches.flatMap((stretch) => stretch.words).map(plainWord))];
+  // A stretch's first and last words only: a search for each character of a long
+  // Chinese stretch would cost more than reading the few pages where the ends of the
+  // stretches stand right but not the characters between them (findPages reads each).
+  const ends = stretches.map((stretch) => ({
+    marks: stretch.marks,
+    words: [...new Set([stretch.words[0], stretch.words.at(-1)])],
+    length: stretch.words.length,
+  }));
+  const words = [...new Set(ends.flatMap((stretch) => stretch.words).map(plainWord))];
   const places = new Map();
   for (const [index, search] of (await Promise.all(words.map((word) => pagefind.search(word, { filters })))).entries()) {
     places.set(words[index], new Map(search.results.map((result) => [result.id, new Set(result.words)])));
@@ -137,12 +153,11 @@ async function inRow(pagefind, loose, stretches, filters) {
   // word of a stretch past the places of the marks before it, or at the same place
   // if it is another word (a word never stands twice at one place).
   const steps = [];
-  for (const stretch of stretches) {
-    for (const [index, typed] of stretch.words.entries()) {
-      const word = plainWord(typed);
-      const same = index === 0 && steps.length && steps[steps.length - 1].word !== word;
-      steps.push({ word, from: same ? 0 : 1, to: index === 0 ? 1 + stretch.marks : 1 });
-    }
+  for (const stretch of ends) {
+    const first = plainWord(stretch.words[0]);
+    const same = steps.length && steps[steps.length - 1].word !== first;
+    steps.push({ word: first, from: same ? 0 : 1, to: 1 + stretch.marks });
+    if (stretch.length > 1) steps.push({ word: plainWord(stretch.words.at(-1)), from: stretch.length - 1, to: stretch.length - 1 });
   }
   const holds = (id) => {
     const at = steps.map((step) => places.get(step.word).get(id) || new Set());
