@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 BUNDLE = "pagefind"  # the folder under each language's root: /pagefind/, /en/pagefind/
@@ -131,15 +132,29 @@ class Indexing:
         self._thread.start()
 
     def _run(self) -> None:
-        for language_root, pages, command in self._commands:
-            with tempfile.TemporaryDirectory(prefix="casebook-index-") as copy:
-                self._copy(language_root, pages, Path(copy))
-                result = subprocess.run(
-                    [*command, "--site", copy], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-                )
-            if result.returncode != 0:
-                self._errors.append(f"Pagefind failed ({result.returncode}):\n{result.stdout}")
-                return
+        # The next part's copy is made while Pagefind indexes this one: the copy's time
+        # (spacing every Chinese page) would otherwise add to the build's.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind-copy") as copier:
+            upcoming: Future[tempfile.TemporaryDirectory[str]] | None = None
+            for number, (_, _, command) in enumerate(self._commands):
+                copy = (upcoming or copier.submit(self._copied, number)).result()
+                upcoming = copier.submit(self._copied, number + 1) if number + 1 < len(self._commands) else None
+                with copy:
+                    result = subprocess.run(
+                        [*command, "--site", copy.name], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+                    )
+                if result.returncode != 0:
+                    self._errors.append(f"Pagefind failed ({result.returncode}):\n{result.stdout}")
+                    break
+            if upcoming:
+                upcoming.result().cleanup()
+
+    def _copied(self, number: int) -> tempfile.TemporaryDirectory[str]:
+        """The pages of run `number` as Pagefind reads them, in a temporary folder."""
+        language_root, pages, _ = self._commands[number]
+        copy = tempfile.TemporaryDirectory(prefix="casebook-index-")
+        self._copy(language_root, pages, Path(copy.name))
+        return copy
 
     def wait(self) -> None:
         """Waits for every run; raises SearchIndexError with Pagefind's own message."""
