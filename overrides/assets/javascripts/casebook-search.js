@@ -72,8 +72,9 @@ async function otherParts(bundle) {
 //   alone, as in "learning + seminars", has a place of its own). If no page has
 //   them in a row, the pages with all of them are shown, and the status line says so.
 // Where the words stand comes from the index itself (one search a word: Pagefind
-// gives every place of the words it finds), so no page is downloaded to find the
-// pages that have them in a row, however many pages hold them.
+// gives every place of the words it finds), so no page is read to find English
+// words in a row, and for Chinese only about the pages found: there is no cap on
+// the pages read (one of 200 missed results where hundreds of pages hold a query).
 // Pages whose title or a section title holds the query come first (titledFirst()).
 const MARKS = /[\p{P}\p{S}]+/u;
 const MARKS_OR_SPACE = "[\\p{P}\\p{S}\\s]";
