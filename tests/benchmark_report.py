@@ -62,8 +62,9 @@ TARGETS = {
             "下载量略小（{kb160finder_zh} / {kb160finder_en} KB），但 1.6 只在 npm 上发布，构建就要从 Node 运行索引程序，"
             "而不是用锁定了哈希的 Python 包：并不更简单，任何目标上也没有收益。据说中文比 1.5 好的 Pagefind 1.4.0，"
             "用自己的分词，查询原样交给它时找到 {r140plain_zh} % 的页面，查准率 {p140plain_zh} %，加引号时只找到 {r140phrase_zh} %；"
-            "用我们的分词时漏掉 {miss140finder_zh} % 的中文页面。本站搜索页损失的查准率只来自被其他标点隔开的中文片段"
-            "（用“五微”工作法也能找到写作五微工作法的页面），以及英文中连续出现但写法不同的词。"
+            "用我们的分词时漏掉 {miss140finder_zh} % 的中文页面。本站搜索页损失的查准率只来自标点写法不同的中文"
+            "（查询有标点的地方，页面也要有标点，但不论哪一种：用“五微”工作法也能找到写作《五微》工作法的页面），"
+            "以及英文中连续出现但写法不同的词。"
         ),
         "serve": "`make serve`（整个案例库）：改动一条记录到页面更新",
         "preview": "`make preview CASE=…`（只构建所改记录）：改动到页面更新",
@@ -155,8 +156,9 @@ TARGETS = {
             "simpler, and no target gained. Pagefind 1.4.0, said to be better at Chinese than 1.5, found {r140plain_zh} % "
             "of the pages with its own segmentation and the query as typed, at {p140plain_zh} % precision, and "
             "{r140phrase_zh} % in quotes; with our segmentation it missed {miss140finder_zh} % of the Chinese pages. Our finder loses "
-            "precision only where Chinese stretches are split by other marks (“五微”工作法 also finds a page that writes "
-            "五微工作法) and on English words found in a row but written otherwise."
+            "precision only where a Chinese query's marks are written otherwise in the text (a page needs a mark where the "
+            "query has one, of any kind: “五微”工作法 also finds a page that writes 《五微》工作法) and on English words found "
+            "in a row but written otherwise."
         ),
         "serve": "`make serve` (whole casebook): record changed to page updated",
         "preview": "`make preview CASE=…` (the edited record only): record changed to page updated",

@@ -79,7 +79,7 @@ HOLDS = (
     r" + q.split(/[^\p{L}\p{N}_]+/u).filter(Boolean).map(w => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))"
     r".join('[^\\p{L}\\p{N}_]+'), 'iu').test(text)"
 )
-CANDIDATES = 200  # pages read to filter, at most: the finder's FALLBACK_PAGES (casebook-search.js)
+CANDIDATES = 200  # pages read to filter, at most (the finder read as many before it found words by their places)
 
 
 def pagefind_search(query: str, limit: int | None = None, filtered: bool = False) -> str:

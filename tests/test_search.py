@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casebook.search import plan_parts, spaced_han
+from casebook.search import indexed_copy, plan_parts, spaced_han
 
 MARKED = "<html><body><div data-pagefind-body>text</div></body></html>"
 UNMARKED = "<html><body>a listing: &lt;div data-pagefind-body&gt; in its text</body></html>"
@@ -63,3 +63,15 @@ def test_a_tag_inside_chinese_text_does_not_join_the_characters_on_either_side()
     assert spaced_han('<p>等<a href="#t">基层</a>工作</p>') == (
         '<p>\u200b等\u200b<a href="#t">\u200b基\u200b层\u200b</a>\u200b工\u200b作\u200b</p>'
     )
+
+
+def test_only_pages_in_a_segmented_language_are_spaced_for_the_index(tmp_path: Path):
+    # Pagefind reads a zero-width space as a gap between words only in the languages it
+    # segments: an English page (with a Chinese name in it) is indexed as built.
+    site, copy = tmp_path / "site", tmp_path / "copy"
+    (site / "en").mkdir(parents=True)
+    (site / "a.html").write_text('<html lang="zh"><p>网格员</p></html>', "utf-8")
+    (site / "en" / "b.html").write_text('<html lang="en"><p>grid worker (网格员)</p></html>', "utf-8")
+    indexed_copy(site, ["a.html", "en/b.html"], copy)
+    assert (copy / "a.html").read_text("utf-8") == '<html lang="zh"><p>\u200b网\u200b格\u200b员\u200b</p></html>'
+    assert (copy / "en" / "b.html").read_text("utf-8") == '<html lang="en"><p>grid worker (网格员)</p></html>'

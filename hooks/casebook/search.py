@@ -10,8 +10,8 @@ search page offers as filters.
 Chinese is indexed one character a word: Pagefind 1.5 segments the index with
 a dictionary and the reader's query with the browser's segmenter, and where
 they disagree a page is missed (Pagefind/pagefind#1237: 网格员 found 3 of 6
-pages). So each page is indexed from a copy with a zero-width space beside
-every Han character (indexed_copy), and the search page asks for a Chinese
+pages). So each Chinese page is indexed from a copy with a zero-width space
+beside every Han character (indexed_copy), and the search page asks for a Chinese
 query as exact phrases of characters (casebook-search.js): every page that
 holds the string is found (tests/test_search_recall.py).
 
@@ -28,12 +28,15 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 BUNDLE = "pagefind"  # the folder under each language's root: /pagefind/, /en/pagefind/
@@ -49,11 +52,12 @@ MANIFEST = "casebook-parts.json"
 # merged by the search page (docs/benchmark.md, "Kept trade-offs").
 PART_PAGES = 1_000
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-# Beside a Han character, where no space is: 网格员“五微” -> 网 格 员 “ 五 微 ” (each gap a zero-width space).
-# Also at either end of a text between tags: "等<a>基层治理</a>工作" (a glossary hint) would
-# otherwise be read as the words 等基 and 理工, and 基层治理 would not be found.
-_BESIDE_HAN = re.compile(f"(?<=[{_HAN}])(?=\\S)|(?<=\\S)(?=[{_HAN}])|^(?=[{_HAN}])|(?<=[{_HAN}])$")
+_HAN_RUNS = re.compile(f"[{_HAN}]+")
 ZERO_WIDTH_SPACE = "\u200b"  # Pagefind's own word separator in Chinese text
+# Pagefind segments the text of pages in these languages (by <html lang>), and only there
+# reads a zero-width space as a gap between words: other pages are indexed as built.
+SEGMENTED = re.compile(rb'<html lang="(zh|ja|th)\b')
+_TEXTS_JOINED = "\x00"  # joins the texts between tags for one pass; never in a page (HTML forbids it)
 # Tags and the stretches whose text must stay as it is: scripts, styles, and the
 # search filters of a case page (their values are what the search page offers).
 _KEPT = re.compile(
@@ -128,15 +132,29 @@ class Indexing:
         self._thread.start()
 
     def _run(self) -> None:
-        for language_root, pages, command in self._commands:
-            with tempfile.TemporaryDirectory(prefix="casebook-index-") as copy:
-                self._copy(language_root, pages, Path(copy))
-                result = subprocess.run(
-                    [*command, "--site", copy], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-                )
-            if result.returncode != 0:
-                self._errors.append(f"Pagefind failed ({result.returncode}):\n{result.stdout}")
-                return
+        # The next part's copy is made while Pagefind indexes this one: the copy's time
+        # (spacing every Chinese page) would otherwise add to the build's.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind-copy") as copier:
+            upcoming: Future[tempfile.TemporaryDirectory[str]] | None = None
+            for number, (_, _, command) in enumerate(self._commands):
+                copy = (upcoming or copier.submit(self._copied, number)).result()
+                upcoming = copier.submit(self._copied, number + 1) if number + 1 < len(self._commands) else None
+                with copy:
+                    result = subprocess.run(
+                        [*command, "--site", copy.name], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+                    )
+                if result.returncode != 0:
+                    self._errors.append(f"Pagefind failed ({result.returncode}):\n{result.stdout}")
+                    break
+            if upcoming:
+                upcoming.result().cleanup()
+
+    def _copied(self, number: int) -> tempfile.TemporaryDirectory[str]:
+        """The pages of run `number` as Pagefind reads them, in a temporary folder."""
+        language_root, pages, _ = self._commands[number]
+        copy = tempfile.TemporaryDirectory(prefix="casebook-index-")
+        self._copy(language_root, pages, Path(copy.name))
+        return copy
 
     def wait(self) -> None:
         """Waits for every run; raises SearchIndexError with Pagefind's own message."""
@@ -173,19 +191,44 @@ def _command(language_root: Path, part: int, pagefind: Sequence[str]) -> list[st
 
 
 def indexed_copy(language_root: Path, pages: list[str], target: Path) -> None:
-    """The pages Pagefind reads: each as built, with a zero-width space on either side
-    of every Han character in its text, so that every character is a word of the index."""
+    """The pages Pagefind reads: each Chinese page as built, with a zero-width space on
+    either side of every Han character in its text, so that every character is a word
+    of the index; the others as built (a link to the page where the file system allows)."""
     for page in pages:
-        copy = target / page
+        source, copy = language_root / page, target / page
         copy.parent.mkdir(parents=True, exist_ok=True)
-        copy.write_text(spaced_han((language_root / page).read_text("utf-8")), "utf-8")
+        html = source.read_bytes()
+        if SEGMENTED.search(html, 0, 1000):
+            copy.write_text(spaced_han(html.decode("utf-8")), "utf-8")
+        else:
+            _link_or_copy(source, copy)
+
+
+def _link_or_copy(source: Path, copy: Path) -> None:
+    try:
+        os.link(source, copy)
+    except OSError:  # another file system
+        shutil.copyfile(source, copy)
 
 
 def spaced_han(html: str) -> str:
-    """Text between tags with a zero-width space beside each Han character; tags,
-    scripts, styles and search filters unchanged."""
+    """Text between tags with a zero-width space on either side of each Han character
+    (网格员“五微” -> 网 格 员 “ 五 微 ”, each gap one), also at either end of a text between
+    tags ("等<a>基层治理</a>工作", a glossary hint, would otherwise be read as the words 等基
+    and 理工); tags, scripts, styles and search filters unchanged. The texts are spaced in one
+    pass, joined: this runs on every page of the casebook (docs/benchmark.md, search index)."""
     parts = _KEPT.split(html)
-    return "".join(part if index % 2 else _BESIDE_HAN.sub(ZERO_WIDTH_SPACE, part) for index, part in enumerate(parts))
+    parts[0::2] = _HAN_RUNS.sub(_spaced_run, _TEXTS_JOINED.join(parts[0::2])).split(_TEXTS_JOINED)
+    return "".join(parts)
+
+
+def _spaced_run(run: re.Match[str]) -> str:
+    # None beside a space: Pagefind would drop the space with the zero-width one
+    # ("社区 培育" would be stored as 社区培育).
+    text, start, end = run.string, run.start(), run.end()
+    before = "" if start and text[start - 1].isspace() else ZERO_WIDTH_SPACE
+    after = "" if end < len(text) and text[end].isspace() else ZERO_WIDTH_SPACE
+    return before + ZERO_WIDTH_SPACE.join(run.group()) + after
 
 
 def write_manifest(language_root: Path, parts: int) -> None:

@@ -58,58 +58,141 @@ async function otherParts(bundle) {
 
 // The index holds Chinese one character a word (hooks/casebook/search.py), and
 // Pagefind matches a quoted query as an exact phrase of whole words. So:
-// - Chinese: each stretch of the query between punctuation marks is asked for as
-//   a phrase of characters (a mark takes a place in the index that no query word
-//   can fill); with several stretches, the pages that have all of them are read
-//   and kept if they hold the query (holding()).
-// - Other words: one word finds that word or longer ones it starts; several find
-//   the pages that hold them as a phrase, then the others that hold them in a row
-//   with the last perhaps the start of a longer word ("grid worker" in "grid
-//   workers", which is no whole-word phrase): pages with all the words are read for that.
-//   If no page has them in a row, the pages with all of them are shown, and the
-//   status line says so.
-// At most FALLBACK_PAGES pages are read for one query: each is a fragment to download.
+// - Chinese: a query without marks is asked for as one phrase of characters.
+//   Marks take a place in the index that no query word can fill, so a query with
+//   marks ("“议事会”工作法4") is split into stretches at its marks: the pages whose
+//   words stand as the stretches do, one after another with at most as many places
+//   between two stretches as there are marks between them (the index gives each
+//   Chinese mark a place), are read (inRow(), keepHolding()) and kept if they hold
+//   the query (a place between could hold a character rather than a mark). When
+//   FEW_PAGES or fewer pages have all the stretches, they are read straight away.
+// - Other words: one word finds that word or longer ones it starts; several are
+//   found in a row likewise (inRow()), the last perhaps the start of a longer word
+//   ("grid worker" in "grid workers"), marks between them aside (a mark standing
+//   alone, as in "learning + seminars", has a place of its own). If no page has
+//   them in a row, the pages with all of them are shown, and the status line says so.
+// Where the words stand comes from the index itself (one search a word: Pagefind
+// gives every place of the words it finds), so no page is read to find English
+// words in a row, and for Chinese only about the pages found: there is no cap on
+// the pages read (one of 200 missed results where hundreds of pages hold a query).
 // Pages whose title or a section title holds the query come first (titledFirst()).
-const FALLBACK_PAGES = 200;
 const MARKS = /[\p{P}\p{S}]+/u;
 const MARKS_OR_SPACE = "[\\p{P}\\p{S}\\s]";
+// Candidates for a Chinese query with marks read without first finding where their
+// words stand: one search a character costs more than reading a few pages.
+const FEW_PAGES = 40;
 
 async function findPages(pagefind, query, filters) {
-  const pattern = holding(query);
-  if (!HAN.test(query)) return findWords(pagefind, wordsOf(query), pattern, filters);
-  const stretches = query.split(MARKS).map(wordsOf).filter((words) => words.length);
-  if (stretches.length === 1) return phrase(pagefind, stretches[0], filters);
-  const searches = await Promise.all(stretches.map((stretch) => phrase(pagefind, stretch, filters)));
+  if (!HAN.test(query)) return findWords(pagefind, query.split(/\s+/).filter(Boolean), filters);
+  const stretches = chineseStretches(query);
+  if (stretches.length === 1) return phrase(pagefind, stretches[0].words, filters);
+  // The pages with every stretch; when there are many, those with them in a row.
+  const searches = await Promise.all(stretches.map((stretch) => phrase(pagefind, stretch.words, filters)));
   const inAll = searches.slice(1).map((search) => new Set(search.results.map((result) => result.id)));
-  const candidates = searches[0].results.filter((result) => inAll.every((ids) => ids.has(result.id)));
-  return keepHolding(candidates, pattern, searches[0].filters);
+  const results = searches[0].results.filter((result) => inAll.every((ids) => ids.has(result.id)));
+  const candidates = { results, filters: searches[0].filters };
+  const found = results.length > FEW_PAGES ? await inRow(pagefind, candidates, stretches, filters) : candidates;
+  return keepHolding(found.results, holding(query), found.filters);
+}
+
+// The query's stretches between marks, each with its words and the number of
+// marks before it (each a place of the index).
+function chineseStretches(query) {
+  const stretches = [];
+  let marks = 0;
+  for (const [index, piece] of query.split(/([\p{P}\p{S}]+)/u).entries()) {
+    const words = index % 2 ? [] : wordsOf(piece);
+    if (index % 2) marks += [...piece].length;
+    if (words.length) {
+      stretches.push({ words, marks });
+      marks = 0;
+    }
+  }
+  return stretches;
 }
 
 // Other words as typed: Pagefind indexes "micro-wish" as a whole and in parts.
-async function findWords(pagefind, typed, pattern, filters) {
+async function findWords(pagefind, typed, filters) {
   const words = typed.map(trimMarks).filter(Boolean);
   if (words.length <= 1) return pagefind.search(words[0] || null, { filters });
-  // The pages with all the plain words are the candidates: Pagefind does not
-  // always index a word with marks in it ("“3+1") as it reads it in a query.
-  const plain = words.filter((word) => /^[\p{L}\p{N}]+$/u.test(word));
-  const loosely = (plain.length ? plain : words).join(" ");
-  const [exact, loose] = await Promise.all([phrase(pagefind, words, filters), pagefind.search(loosely, { filters })]);
-  const found = new Set(exact.results.map((result) => result.id));
-  const more = await keepHolding(loose.results.filter((result) => !found.has(result.id)), pattern, loose.filters);
-  const inRow = [...exact.results, ...more.results];
+  const loose = await pagefind.search(words.map(plainWord).join(" "), { filters });
+  // Each word a stretch, after the marks typed alone before it.
+  const stretches = [];
+  let marks = 0;
+  for (const word of typed) {
+    if (trimMarks(word)) {
+      stretches.push({ words: [trimMarks(word)], marks });
+      marks = 0;
+    } else marks += 1;
+  }
+  const found = await inRow(pagefind, loose, stretches, filters);
   // No page has the words in a row: the pages with all of them, said as such.
-  if (!inRow.length) return { ...loose, apart: true };
-  return { results: inRow, filters: loose.filters };
+  if (!found.results.length) return { ...loose, apart: true };
+  return found;
 }
 
-// What a page's text must hold to match the query: Chinese as written (marks and
-// spaces between its stretches may differ); other words in a row, each at the
-// start of a word of the text.
+// The results of `loose` (pages with all the words: their rank order and filter
+// counts) whose words stand as `stretches` says: each stretch's words one after
+// another, the next stretch after at most as many places as marks before it. The
+// next stretch may also start at the place where the last one ended: Pagefind
+// indexes "3+1" and "micro-wish" as one word and as its parts, all at one place.
+async function inRow(pagefind, loose, stretches, filters) {
+  // A stretch's first and last words only: a search for each character of a long
+  // Chinese stretch would cost more than reading the few pages where the ends of the
+  // stretches stand right but not the characters between them (findPages reads each).
+  const ends = stretches.map((stretch) => ({
+    marks: stretch.marks,
+    words: [...new Set([stretch.words[0], stretch.words.at(-1)])],
+    length: stretch.words.length,
+  }));
+  const words = [...new Set(ends.flatMap((stretch) => stretch.words).map(plainWord))];
+  const places = new Map();
+  for (const [index, search] of (await Promise.all(words.map((word) => pagefind.search(word, { filters })))).entries()) {
+    places.set(words[index], new Map(search.results.map((result) => [result.id, new Set(result.words)])));
+  }
+  // Where each word may stand after the one before: the next place, or for the first
+  // word of a stretch past the places of the marks before it, or at the same place
+  // if it is another word (a word never stands twice at one place).
+  const steps = [];
+  for (const stretch of ends) {
+    const first = plainWord(stretch.words[0]);
+    const same = steps.length && steps[steps.length - 1].word !== first;
+    steps.push({ word: first, from: same ? 0 : 1, to: 1 + stretch.marks });
+    if (stretch.length > 1) steps.push({ word: plainWord(stretch.words.at(-1)), from: stretch.length - 1, to: stretch.length - 1 });
+  }
+  const holds = (id) => {
+    const at = steps.map((step) => places.get(step.word).get(id) || new Set());
+    const follows = (step, place) =>
+      step === steps.length ||
+      [...range(place + steps[step].from, place + steps[step].to)].some(
+        (next) => at[step].has(next) && follows(step + 1, next),
+      );
+    return [...at[0]].some((place) => follows(1, place));
+  };
+  return { results: loose.results.filter((result) => holds(result.id)), filters: loose.filters };
+}
+
+function* range(from, to) {
+  for (let place = from; place <= to; place += 1) yield place;
+}
+
+// A word as the index holds it: letters and numbers only ("“3+1" is 31).
+function plainWord(word) {
+  return word.replace(/[^\p{L}\p{N}]/gu, "").toLowerCase();
+}
+
+// What a page's text must hold to match the query: Chinese as written, spaces
+// aside, a mark where it has one (“ or ", one mark or two); other words in a row,
+// each at the start of a word of the text.
 function holding(query) {
   if (HAN.test(query)) {
-    const stretches = query.split(MARKS).map(wordsOf).filter((words) => words.length);
-    const written = stretches.map((stretch) => stretch.map(escapeRegExp).join("\\s*"));
-    return new RegExp(written.join(`${MARKS_OR_SPACE}*`), "iu");
+    const pieces = query.trim().split(/([\p{P}\p{S}\s]+)/u);
+    const written = pieces.map((piece, index) =>
+      index % 2
+        ? MARKS.test(piece) ? `${MARKS_OR_SPACE}*[\\p{P}\\p{S}]${MARKS_OR_SPACE}*` : "\\s*"
+        : wordsOf(piece).map(escapeRegExp).join("\\s*"),
+    );
+    return new RegExp(written.join(""), "iu");
   }
   const words = wordsOf(query).map(trimMarks).filter(Boolean).map(escapeRegExp).join(`${MARKS_OR_SPACE}+`);
   return new RegExp(`(?<![\\p{L}\\p{N}])${words}`, "iu");
@@ -131,7 +214,7 @@ function phrase(pagefind, words, filters) {
 
 // The results whose text matches the pattern, in their order, as a search's results.
 async function keepHolding(results, pattern, filters) {
-  const pages = await Promise.all(results.slice(0, FALLBACK_PAGES).map((result) => result.data()));
+  const pages = await Promise.all(results.map((result) => result.data()));
   const kept = pages.filter((page) => pattern.test(plainText(page.content)));
   return { results: kept.map((page) => ({ data: async () => page })), filters };
 }
