@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from markupsafe import Markup
 
 from . import markup
-from .model import Lang
+from .languages import Conventions, Language
 from .vocab import GlossaryTerm
 
 _TAG = re.compile(r"(<[^>]*>)")
@@ -26,7 +26,7 @@ class TermFinder:
     and a regex of just those finds them: one regex of every term took about 2 ms a text
     (50 s for the glossary's themes at 1,000 synthetic cases)."""
 
-    def __init__(self, terms: tuple[tuple[str, str], ...], lang: Lang):
+    def __init__(self, terms: tuple[tuple[str, str], ...], lang: Conventions):
         self.terms = terms  # (glossary key, term) pairs
         self.lang = lang
         # A one-character Chinese term (旗, banner) is part of too many other words (红旗, flag) to be found by itself.
@@ -45,7 +45,7 @@ class TermFinder:
 
 
 @functools.lru_cache(maxsize=4096)
-def _pattern(terms: tuple[tuple[int, str], ...], lang: Lang) -> re.Pattern[str]:
+def _pattern(terms: tuple[tuple[int, str], ...], lang: Conventions) -> re.Pattern[str]:
     """One regex for (position, term) pairs, longest term first, each in a group named by its position."""
     ordered = sorted(terms, key=lambda item: -len(item[1]))
     if lang == "en":  # whole words, any case, a plural too: "grid workers" is a use of "grid worker"
@@ -57,10 +57,11 @@ def _pattern(terms: tuple[tuple[int, str], ...], lang: Lang) -> re.Pattern[str]:
 class Hinter:
     """Marks the first use of each term across the texts of one page, in the order they are given."""
 
-    def __init__(self, glossary: Sequence[GlossaryTerm], lang: Lang, link: Callable[[str], str]):
+    def __init__(self, glossary: Sequence[GlossaryTerm], language: Language, link: Callable[[str], str]):
+        lang = language.code
         entries = [entry for entry in glossary if entry.term.get(lang) and entry.definition.get(lang)]
         terms = tuple((entry.key, (entry.term.get(lang) or "").strip(_QUOTES)) for entry in entries)
-        self._finder = TermFinder(terms, lang)
+        self._finder = TermFinder(terms, language.conventions)
         self._definitions = {entry.key: entry.definition.get(lang) or "" for entry in entries}
         self._link = link
         self._seen: set[str] = set()
