@@ -8,6 +8,7 @@ and one record text in xx. Everything else about xx comes from the code as it is
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -24,6 +25,7 @@ from casebook.languages import read_languages
 from casebook.loader import load_file
 from casebook.problems import DataError, render
 from casebook.render import ui_strings
+from casebook.scanner import committed_allowlist, scan_site
 from casebook.schema import schema_text
 
 NAME = "Pseudo"
@@ -126,6 +128,10 @@ def test_the_third_language_has_every_page_the_others_have(xx_site: Path):
     assert (xx_site / "xx" / "pagefind" / "pagefind-entry.json").is_file()
 
 
+def test_the_third_language_passes_the_scanner_as_the_others_do(xx_site: Path):
+    assert scan_site(xx_site, committed_allowlist()) == []
+
+
 def test_a_record_text_in_the_third_language_is_shown_and_a_missing_one_marked(xx_site: Path):
     page = (xx_site / "xx" / "cases" / "alpha-community" / "index.html").read_text("utf-8")
     assert '<html lang="xx"' in page
@@ -148,12 +154,19 @@ def test_the_language_menu_lists_the_three_languages(xx_site: Path):
 
 def test_the_home_and_search_pages_are_filled_in_the_third_language(xx_site: Path):
     home = (xx_site / "xx" / "index.html").read_text("utf-8")
-    assert "casebook:stats" not in home
-    assert "Xx " in home
+    assert "<p>Xx The casebook holds 2 community cases with 4 practices across 3 themes.\n" in home
     search = (xx_site / "xx" / "search" / "index.html").read_text("utf-8")
     assert 'data-bundle="../pagefind/"' in search
-    assert "casebook:filter-keys" not in search
-    assert "Xx Themes" in search, re.findall(r'data-keys="[^"]{0,200}', search)
+    keys = json.loads(html.unescape(re.findall(r'id="cb-filter-keys" data-keys="([^"]*)"', search)[0]))
+    assert list(keys) == ["Xx Regions", "Xx Cities", "Xx Ethnic groups", "Xx Themes"]
+    assert keys["Xx Themes"] == {
+        "key": "themes",
+        "values": {
+            "网格治理 (Xx untranslated)": "grid-governance",
+            "矛盾纠纷调解 (Xx untranslated)": "dispute-mediation",
+            "节庆与文化 (Xx untranslated)": "festivals-and-culture",
+        },
+    }
 
 
 def test_a_record_text_in_a_language_not_configured_is_refused(tmp_path: Path):
