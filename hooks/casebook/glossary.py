@@ -84,11 +84,16 @@ def _pinyin_initial(word: str) -> str:
 
 def term_themes(catalog: Catalog) -> dict[str, str]:
     """Glossary key -> the theme whose practices use the term most (a practice counts once).
-    Pages read it as `Catalog.term_themes`, worked out once for both languages."""
+    Pages read it as `Catalog.term_themes`, worked out once for every language."""
     finders = [
-        TermFinder(
-            tuple((e.key, (e.term.get(lang) or "").strip(_QUOTES)) for e in catalog.vocab.glossary if e.term.get(lang)),
-            catalog.languages[lang].conventions,
+        (
+            lang,
+            TermFinder(
+                tuple(
+                    (e.key, (e.term.get(lang) or "").strip(_QUOTES)) for e in catalog.vocab.glossary if e.term.get(lang)
+                ),
+                catalog.languages[lang].conventions,
+            ),
         )
         for lang in catalog.languages.codes
     ]
@@ -96,10 +101,9 @@ def term_themes(catalog: Catalog) -> dict[str, str]:
     for case in catalog.cases:
         for practice in case.practices:
             keys: set[str] = set()
-            for finder in finders:
-                text = f"{practice.title.get(finder.lang) or ''}\n{practice.description.get(finder.lang) or ''}"
-                if pattern := finder.pattern(text):
-                    keys.update(finder.key(match) for match in pattern.finditer(text))
+            for lang, finder in finders:
+                text = f"{practice.title.get(lang) or ''}\n{practice.description.get(lang) or ''}"
+                keys.update(use.key for use in finder.uses(text))
             for key in keys:
                 uses.setdefault(key, Counter()).update(practice.themes)
     rank = {theme.key: position for position, theme in enumerate(catalog.vocab.themes)}

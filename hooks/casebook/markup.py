@@ -24,6 +24,7 @@ _PROSE_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br", "blockq
 _PROSE_ATTRIBUTES = {"a": {"href", "title"}}
 
 
+@functools.lru_cache(maxsize=65536)  # a page repeats its labels and punctuation many times
 def inline(text: str) -> Markup:
     """Plain text for a Markdown line: shown exactly as written, never markup."""
     return Markup(_WHITESPACE.sub(" ", text).translate(_ENTITIES))

@@ -7,6 +7,7 @@ occur in it: 16000 as 16000, 16,000, 1.6万, 1.6萬 or 一万六千; 7 as 7, 七
 
 from __future__ import annotations
 
+import functools
 import re
 
 DIGITS = "零一二三四五六七八九"
@@ -39,32 +40,67 @@ ENGLISH = [
 ZERO_WORDS = ("无", "無", "no", "none", "not a single")
 # Between a count of 万 and 万 a Chinese article may put its qualifier: 800余万, 30多萬.
 WAN_QUALIFIERS = "(?:余|餘|多)?"
-# Not the tail of a longer number (15400, 1,5400, 0.5400); a comma used as
-# Chinese punctuation before a number (在山川社区,1.6万) is fine.
+# Not the tail of a longer number, as _written_alone checks digits.
 ALONE_BEFORE = r"(?<!\d)(?<!\d[.,])"
 
 
 def states(text: str, value: int | float) -> bool:
     """True when `text` writes `value` in one of its forms, not as part of a longer number."""
-    return any(re.search(pattern, text, re.IGNORECASE) for pattern in _patterns(value))
+    if any(_written_alone(text, form) for form in _digit_forms(value)):
+        return True
+    folded = text.casefold()
+    # A substring test first: most evidence writes the value in digits, and compiling a
+    # pattern for every figure's value cost more than the rest of the record's rules.
+    return any(literal in folded and _compiled(pattern).search(text) for literal, pattern in _word_patterns(value))
 
 
-def _patterns(value: int | float) -> list[str]:
-    digits = [_digits(value)]
+def _digit_forms(value: int | float) -> list[str]:
+    forms = [_digits(value)]
     if isinstance(value, int) and value >= 1000:
-        digits.append(f"{value:,}")
-    patterns = [rf"{ALONE_BEFORE}{re.escape(form)}(?!\d|[.,]\d)" for form in digits]
+        forms.append(f"{value:,}")
+    return forms
+
+
+def _written_alone(text: str, form: str) -> bool:
+    """`form` occurs in `text` not as the tail or head of a longer number (15400, 1,5400,
+    0.5400, 5400.5); a comma used as Chinese punctuation before a number (在山川社区,1.6万) is fine."""
+    start = text.find(form)
+    while start != -1:
+        end = start + len(form)
+        before = text[max(0, start - 2) : start]
+        after = text[end : end + 2]
+        if not _number_continues(before[::-1]) and not _number_continues(after):
+            return True
+        start = text.find(form, start + 1)
+    return False
+
+
+def _number_continues(beside: str) -> bool:
+    """Whether the characters beside a number, read away from it, continue it: a digit, or
+    a decimal point or thousands comma followed by a digit."""
+    return beside[:1].isdecimal() or (beside[:1] in (".", ",") and beside[1:2].isdecimal())
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _word_patterns(value: int | float) -> list[tuple[str, str]]:
+    """(a literal every match contains, casefolded; the pattern) for the forms not in digits."""
+    patterns = []
     if value >= 10_000:
         wan = _digits(value / 10_000)
-        patterns.append(rf"{ALONE_BEFORE}{re.escape(wan)}{WAN_QUALIFIERS}[万萬]")
+        patterns.append((wan, rf"{ALONE_BEFORE}{re.escape(wan)}{WAN_QUALIFIERS}[万萬]"))
     if isinstance(value, int):
-        patterns.append(rf"(?<![{CHINESE_NUMERALS}]){re.escape(chinese(value))}(?![{CHINESE_NUMERALS}])")
+        numeral = chinese(value)
+        patterns.append((numeral, rf"(?<![{CHINESE_NUMERALS}]){re.escape(numeral)}(?![{CHINESE_NUMERALS}])"))
         if value <= len(ENGLISH) - 1:
-            patterns.append(rf"\b{ENGLISH[value]}\b")
+            patterns.append((ENGLISH[value], rf"\b{ENGLISH[value]}\b"))
         if value == 0:
-            patterns += [re.escape(word) for word in ZERO_WORDS]
+            patterns += [(word, re.escape(word)) for word in ZERO_WORDS]
         if value == 2:
-            patterns.append(f"(?<![{CHINESE_NUMERALS}])[两兩](?![{CHINESE_NUMERALS}])")  # 两个民族
+            patterns.append(("", f"(?<![{CHINESE_NUMERALS}])[两兩](?![{CHINESE_NUMERALS}])"))  # 两个民族
     return patterns
 
 

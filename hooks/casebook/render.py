@@ -30,10 +30,8 @@ from .model import Bilingual, Case, Figure, Founded, Name, Practice, Text
 from .overview import PAGE as OVERVIEW_PAGE
 from .overview import RESIDENT_BARS, alt_text, overview, shown
 from .parallel import fork_imap_shared
-from .problems import field_path
 from .qr import qr_svg
-from .rules import texts
-from .translation import NEEDS_WORK, TextState, case_states, counts
+from .translation import NEEDS_WORK, TextState, counts, stated_texts
 
 # Folders under docs/ that belong to the generator; everything else is hand-written.
 GENERATED_DIRS = (
@@ -358,21 +356,20 @@ def render_pages(catalog: Catalog, workers: int | None = None) -> Iterator[Page]
     """Every generated page in every language, rendered on every core when there
     are many, yielded in order as they are done: at 5,000 cases the pages are
     about 250 MB of text, which the pipeline writes away instead of holding."""
-    states = {case.id: case_states(case, catalog.languages.codes) for case in catalog.cases}  # once, for all
     catalog.term_themes  # noqa: B018 -- worked out here, before the workers fork, once for both glossary pages
     plan = _planned(catalog)
-    contents = fork_imap_shared(_render_planned, (catalog, states, plan), len(plan), workers)
+    contents = fork_imap_shared(_render_planned, (catalog, plan), len(plan), workers)
     for (path, lang, _, _), content in zip(plan, contents, strict=True):
         yield Page(path + catalog.languages[lang].suffix, content)
 
 
-_Job = tuple[Catalog, dict[str, list[TextState]], list[tuple[str, str, str, dict[str, Any]]]]
+_Job = tuple[Catalog, list[tuple[str, str, str, dict[str, Any]]]]
 
 
 def _render_planned(job: _Job, index: int) -> str:
-    catalog, states, plan = job
+    catalog, plan = job
     path, lang, template, extra = plan[index]
-    return _render(template, catalog, lang, page_path=path, **extra, **_status(catalog, states, lang, template))
+    return _render(template, catalog, lang, page_path=path, **extra, **_status(catalog, lang, template))
 
 
 def _planned(catalog: Catalog) -> list[tuple[str, str, str, dict[str, Any]]]:
@@ -441,8 +438,8 @@ def _collection_plan(collections: tuple[Collection, ...]) -> list[tuple[str, str
     return plan
 
 
-def _status(catalog: Catalog, states: dict[str, list[TextState]], lang: str, template: str) -> dict[str, Any]:
-    return _status_context(catalog, states, lang) if template == "status.md.j2" else {}
+def _status(catalog: Catalog, lang: str, template: str) -> dict[str, Any]:
+    return _status_context(catalog, lang) if template == "status.md.j2" else {}
 
 
 @dataclass(frozen=True)
@@ -473,18 +470,18 @@ def _status_item(case: Case, state: TextState, text: Bilingual, langs: tuple[str
     return _StatusItem(case, state.lang, state.state, excerpt, shown_lang)
 
 
-def _status_context(catalog: Catalog, states: dict[str, list[TextState]], lang: str) -> dict[str, Any]:
+def _status_context(catalog: Catalog, lang: str) -> dict[str, Any]:
     ui = catalog.languages[lang].ui
     langs = catalog.languages.codes
     rows, todo = [], []
     for case in catalog.cases:
+        stated = stated_texts(case, langs)
         summary = {
             language: " · ".join(f"{ui['state_' + state]} {count}" for state, count in sorted(counter.items()))
-            for language, counter in counts(states[case.id], langs).items()
+            for language, counter in counts([state for state, _ in stated], langs).items()
         }
         rows.append(_StatusRow(case, summary))
-        by_field = {field_path(path): text for path, text in texts(case)}
-        todo += [_status_item(case, s, by_field[s.field], langs) for s in states[case.id] if s.state in NEEDS_WORK]
+        todo += [_status_item(case, state, text, langs) for state, text in stated if state.state in NEEDS_WORK]
     return {"rows": rows, "todo": todo, "languages": langs}
 
 

@@ -44,8 +44,13 @@ def text_state(case: Translated, text: Bilingual, lang: str) -> State:
 
 
 def case_states(case: Translated, langs: tuple[str, ...]) -> list[TextState]:
+    return [state for state, _ in stated_texts(case, langs)]
+
+
+def stated_texts(case: Translated, langs: tuple[str, ...]) -> list[tuple[TextState, Bilingual]]:
+    """Each text of the record in each of the languages, with its state."""
     return [
-        TextState(case.id, field, lang, text_state(case, text, lang))
+        (TextState(case.id, field, lang, text_state(case, text, lang)), text)
         for field, text in ((field_path(path), text) for path, text in texts(case))
         for lang in langs
     ]
