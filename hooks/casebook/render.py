@@ -113,6 +113,7 @@ class View:
         self.language = catalog.languages[lang]
         self.conventions = self.language.conventions
         self.ui = self.language.ui
+        self._others = catalog.languages.others(lang)  # where a missing translation's text is taken from
         vocab = catalog.vocab
         self._labels: dict[str, Name] = {t.key: t.label for t in vocab.themes}
         self._labels |= {g.key: g.label for g in vocab.ethnic_groups}
@@ -142,8 +143,7 @@ class View:
 
     def _fallback(self, value: Name | Text) -> str:
         """The language a missing translation's text is shown in: the first other language that has it."""
-        others = self.catalog.languages.others(self.lang)
-        return next((other for other in others if value.get(other)), others[0])
+        return next((other for other in self._others if value.get(other)), self._others[0])
 
     def language_name(self, code: str) -> str:
         return self.catalog.languages.name(code, self.lang)
