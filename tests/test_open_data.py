@@ -15,12 +15,12 @@ from conftest import FIXTURE_DATA
 
 from casebook.catalog import build_catalog
 from casebook.feed import feed_files
+from casebook.model import PROFILE_FIGURES
 from casebook.opendata import (
     CASE_COLUMNS,
     FIGURE_PARTS,
     LABELLED_PARTS,
     PRACTICE_COLUMNS,
-    PROFILE_FIGURES,
     labelled_columns,
     open_data_files,
 )

@@ -12,10 +12,8 @@ import json
 from typing import Any
 
 from .catalog import Catalog
-from .model import Case, Figure
+from .model import PROFILE_FIGURES, Case, Figure
 from .render import COMPARE_PAGE, View
-
-FIGURE_ROWS = ("area", "households", "residents", "compounds", "buildings", "grids", "ethnic_group_count")
 
 
 def compare_files(catalog: Catalog) -> dict[str, bytes]:
@@ -39,7 +37,7 @@ def case_data(view: View, case: Case) -> dict[str, Any]:
         "name": view.plain(case.name),
         "url": str(url),
         "place": " · ".join(_plain_place(view, case)),
-        "figures": {field: _figure(view, case, url, getattr(case.profile, field)) for field in FIGURE_ROWS},
+        "figures": {field: _figure(view, case, url, getattr(case.profile, field)) for field in PROFILE_FIGURES},
         # The profile's other figures: the page puts those with the same label and unit in one row.
         "others": [
             {"label": view.plain(other.label), "unit": other.unit, **_given(view, case, url, other)}

@@ -200,6 +200,10 @@ class Profile(Strict):
     others: tuple[LabelledFigure, ...] = Field((), max_length=MAX_ITEMS, description="other figures 其他概况数字")
 
 
+# The profile's named figures, in the card's order: pages, open data and the compare page follow it.
+PROFILE_FIGURES = tuple(name for name, field in Profile.model_fields.items() if field.annotation == Figure | None)
+
+
 PlaceLevel = Literal["region", "city", "district"]
 
 

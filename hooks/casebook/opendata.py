@@ -14,12 +14,11 @@ import json
 from collections.abc import Iterable
 
 from .catalog import Catalog
-from .model import LANGS, Case, Figure, LabelledFigure, Name, Text
+from .model import LANGS, PROFILE_FIGURES, Case, Figure, LabelledFigure, Name, Text
 from .schema import schema_text
 
 FOLDER = "data"
 SCHEMA_FILE = "case.schema.json"
-PROFILE_FIGURES = ("area", "households", "residents", "compounds", "buildings", "grids", "ethnic_group_count")
 FIGURE_PARTS = ("value", "unit", "qualifier", "period_zh", "period_en", "as_of", "source", "evidence")
 # A labelled figure (a practice's outcome, a profile's other figure) says what it counts first.
 LABELLED_PARTS = ("label_zh", "label_en", *FIGURE_PARTS)

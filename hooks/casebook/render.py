@@ -26,7 +26,7 @@ from .collection import Collection, Item
 from .hints import Hinter
 from .history import Change
 from .languages import Conventions, shipped
-from .model import Bilingual, Case, Figure, Founded, Name, Practice, Text
+from .model import PROFILE_FIGURES, Bilingual, Case, Figure, Founded, Name, Practice, Text
 from .overview import PAGE as OVERVIEW_PAGE
 from .overview import RESIDENT_BARS, alt_text, overview, shown
 from .parallel import fork_imap_shared
@@ -53,7 +53,6 @@ PRACTICE_LIST_LIMIT = 50
 COMPARE_PAGE = "compare/index"
 COMPARE_MAX = 4  # cases side by side on the compare page: what fits an A4 landscape page
 # The profile's figures in the order the case page shows them.
-PROFILE_FIGURES = ("area", "households", "residents", "compounds", "buildings", "grids", "ethnic_group_count")
 # Where a text's first sentence ends: after 。！？ in Chinese; in English after . ! ? and a space
 # before a capital letter or an opening quote (not inside "0.5 km²"); a line break ends it in both.
 _SENTENCE_END: dict[Conventions, re.Pattern[str]] = {
@@ -101,6 +100,7 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.filters["title"] = markup.front_matter_string
+    env.globals["profile_figures"] = PROFILE_FIGURES
     return env
 
 
