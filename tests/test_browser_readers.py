@@ -89,3 +89,24 @@ def test_no_page_type_logs_a_console_error_or_fails_a_request(page: Page, prefix
         page.goto(prefix + path)
         page.wait_for_load_state("networkidle")
     assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("prefix", "label", "results"), [("", "在案例库中查找", "/search/"), ("/en", "Search the casebook", "/en/search/")]
+)
+def test_the_home_page_search_box_sits_under_the_tabs_and_opens_the_finder(
+    page: Page,  # noqa: F811
+    prefix: str,
+    label: str,
+    results: str,
+):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{prefix}/")
+    tabs = page.locator(".md-tabs").bounding_box()
+    box = page.get_by_role("searchbox", name=label, exact=True)
+    band = page.locator(".cb-hero").bounding_box()
+    assert tabs and band and band["y"] >= tabs["y"] + tabs["height"]
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()  # the home page's navigation is the tabs
+    box.fill("调解")
+    box.press("Enter")
+    page.wait_for_url(f"**{results}?q=%E8%B0%83%E8%A7%A3")

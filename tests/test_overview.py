@@ -97,7 +97,7 @@ def test_overview_page_shows_each_chart_with_its_table(built_site: Path):
 
 def test_home_page_counts_link_to_the_overview(built_site: Path):
     en = (built_site / "en" / "index.html").read_text("utf-8")
-    assert "They come from 1 province-level regions, and name 3 ethnic groups and 2 honours." in en
+    assert "Province-level regions covered: 1; ethnic groups named: 3; honours: 2." in en
     assert '<a href="overview/">See the overview and its charts</a>' in en
     zh = (built_site / "index.html").read_text("utf-8")
     assert "案例来自 1 个省级行政区，记录了 3 个民族和 2 项荣誉称号。" in zh

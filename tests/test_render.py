@@ -205,3 +205,20 @@ def test_a_subdistrict_lists_its_members_and_each_practice_names_its_own(data_di
             "\n\n- " + ("Dongyuan小区" if path.endswith(".md") and not path.endswith(".en.md") else "Dongyuan Compound")
         )
         assert page.count('<p class="cb-member">') == 1 and member_line in page
+
+
+def test_a_subdistrict_case_is_not_named_again_in_its_own_place(data_dir):
+    record = data_dir / "cases" / "alpha-community.yaml"
+    text = record.read_text("utf-8").replace(
+        "location:\n",
+        "level: subdistrict\nmembers:\n  - {id: east, name: {zh: 东园小区, en: Dongyuan Compound}}\nlocation:\n",
+    )
+    record.write_text(
+        text.replace(
+            "  derived: [region, city]\n",
+            "  subdistrict: {zh: 甲街道, en: Jia Subdistrict}\n  derived: [region, city]\n",
+        ),
+        "utf-8",
+    )
+    place = '<dd>内蒙古自治区&#42; · 呼和浩特市&#42; · 玉泉区 <span class="cb-derived-note">'
+    assert place in _case_page(data_dir, "cases/alpha-community.md")

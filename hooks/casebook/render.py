@@ -187,13 +187,13 @@ class View:
 
     def place(self, case: Case) -> list[str | Markup]:
         where = case.location
-        parts = [
-            self.region(where.region),
-            self.city(where.city),
-            self.text(where.district),
-            self.text(where.subdistrict),
-        ]
-        return [part for part in parts if part]
+        shown = {
+            "region": self.region(where.region),
+            "city": self.city(where.city),
+            "district": self.text(where.district),
+            "subdistrict": self.text(where.subdistrict),
+        }
+        return [shown[level] for level in _place_levels(case)]
 
     def glossary_groups(self) -> tuple[glossary.Group, ...]:
         return glossary.groups(self.catalog, self.language)
@@ -217,9 +217,7 @@ class View:
 
     def place_marks(self, case: Case) -> list[str]:
         """Beside each part of place(): '*' for a level the sources do not name but that was derived."""
-        where = case.location
-        levels = [level for level in ("region", "city", "district", "subdistrict") if getattr(where, level)]
-        return ["*" if level in where.derived else "" for level in levels]
+        return ["*" if level in case.location.derived else "" for level in _place_levels(case)]
 
     def founded(self, founded: Founded) -> str:
         if founded.month is None:
@@ -305,6 +303,13 @@ class View:
 
     def minutes(self, count: int) -> str:
         return self.ui["minutes"].format(n=count)
+
+
+def _place_levels(case: Case) -> list[str]:
+    """The levels of the case's place that are given, from the region down; a subdistrict-level
+    case is the subdistrict itself, so its place stops above it."""
+    levels = ("region", "city", "district") + (("subdistrict",) if case.level != "subdistrict" else ())
+    return [level for level in levels if getattr(case.location, level)]
 
 
 def page_url(from_page: str, to_page: str, anchor: str = "") -> Markup:
