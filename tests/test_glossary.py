@@ -34,7 +34,7 @@ def test_a_term_goes_under_the_theme_whose_practices_use_it_most(data_dir: Path)
     }
     assert [
         (group.theme.key if group.theme else None, [term.key for term in group.terms])
-        for group in groups(catalog, "en")
+        for group in groups(catalog, catalog.languages["en"])
     ] == [
         ("grid-governance", ["fengqiao-experience", "grid-worker"]),
         ("festivals-and-culture", ["fair"]),
@@ -45,12 +45,16 @@ def test_a_term_goes_under_the_theme_whose_practices_use_it_most(data_dir: Path)
 def test_the_index_is_by_first_letter_of_the_pinyin_or_of_the_english_term(data_dir: Path):
     _add_term(data_dir, "hotline", "12345热线", "12345 hotline")
     catalog = build_catalog(data_dir)
-    assert [(letter.letter, [term.key for term in letter.terms]) for letter in index(catalog, "zh")] == [
+    assert [
+        (letter.letter, [term.key for term in letter.terms]) for letter in index(catalog, catalog.languages["zh"])
+    ] == [
         ("F", ["fengqiao-experience"]),
         ("W", ["grid-worker"]),
         ("#", ["hotline"]),
     ]
-    assert [(letter.letter, [term.key for term in letter.terms]) for letter in index(catalog, "en")] == [
+    assert [
+        (letter.letter, [term.key for term in letter.terms]) for letter in index(catalog, catalog.languages["en"])
+    ] == [
         ("F", ["fengqiao-experience"]),
         ("G", ["grid-worker"]),
         ("#", ["hotline"]),

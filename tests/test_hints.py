@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from casebook.hints import Hinter
+from casebook.languages import shipped
 from casebook.vocab import GlossaryTerm
 
 GLOSSARY = (
@@ -25,7 +26,7 @@ GLOSSARY = (
 
 
 def hinter(lang: str) -> Hinter:
-    return Hinter(GLOSSARY, lang, lambda key: f"../../glossary/#{key}")  # type: ignore[arg-type]
+    return Hinter(GLOSSARY, shipped()[lang], lambda key: f"../../glossary/#{key}")
 
 
 def hint(key: str, text: str, definition: str) -> str:
@@ -62,4 +63,4 @@ def test_a_one_character_term_is_not_looked_for():
     banner = GlossaryTerm.model_validate(
         {"key": "banner", "term": {"zh": "旗"}, "definition": {"zh": "行政区划单位。"}}
     )
-    assert Hinter((banner,), "zh", lambda key: key).apply(Markup("<p>升国旗。</p>")) == "<p>升国旗。</p>"
+    assert Hinter((banner,), shipped()["zh"], lambda key: key).apply(Markup("<p>升国旗。</p>")) == "<p>升国旗。</p>"

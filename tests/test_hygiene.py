@@ -35,7 +35,7 @@ def test_unexpected_files_under_data_are_refused(data_dir: Path):
         [
             "data/cases/notes.txt:1:1: unexpected file: records and vocabularies are .yaml files",
             "data/cases/pipe:1:1: only regular files are allowed under data/",
-            "data/extra.yaml:1:1: YAML files belong in data/cases/, data/collections/ or data/vocab/",
+            "data/extra.yaml:1:1: YAML files belong in data/cases/, data/collections/, data/vocab/ or data/translations/",
             "3 problems found; nothing was generated.",
         ]
     )

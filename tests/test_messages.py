@@ -63,7 +63,7 @@ UNREACHED = {
 ALLOWED_WORDS = {
     *("YAML", "UTF", "BOM", "CR", "LF", "CRLF", "KB", "Windows", "Tab", "http", "https", "YYYY", "MM", "DD"),
     *("zh", "en", "id", "case", "practice", "description", "added", "true", "false", "name", "data", "docs"),
-    *("cases", "collections", "vocab", "yaml", "casebook", "status", "fingerprints"),
+    *("cases", "collections", "vocab", "translations", "yaml", "casebook", "status", "fingerprints"),
 }
 
 

@@ -107,7 +107,7 @@ def test_stamp_command_stamps_a_collection(data_dir: Path, capsys: pytest.Captur
 
     catalog = build_catalog(data_dir)
     stamped = next(c for c in catalog.collections if c.id == collection.stem)
-    assert [s for s in case_states(stamped) if s.state == "stale"] == []
+    assert [s for s in case_states(stamped, catalog.languages.codes) if s.state == "stale"] == []
     assert "reviewed: " in collection.read_text("utf-8")
 
 

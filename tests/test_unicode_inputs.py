@@ -4,6 +4,7 @@ published as inert text."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def test_every_character_is_refused_with_its_code_point_or_published_inert(
         value = value[0] + SUMMARY_FILL + value[1:]
     if field == "THEME_LABEL":
         themes = themes.replace(THEME_LABEL, value, 1)
-    record = record.replace(field, value)
+    record = re.sub(rf"\b{field}\b", lambda _: value, record)  # TITLE_ZH, not inside SOURCE_TITLE_ZH
     for name in TEXT_FIELDS:
         record = record.replace(name, SUMMARY_FILL if name == "SUMMARY_ZH" else "文字")
     (project / "cases" / "gamma-community.yaml").write_text(record, "utf-8", errors="surrogatepass")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import typing
@@ -14,6 +15,7 @@ from .collection_rules import CollectionRecord, check_collection
 from .glossary import term_themes
 from .history import History
 from .hygiene import tree_problems
+from .languages import CONFIG_FILE, TRANSLATIONS_DIR, Languages, read_languages, shipped
 from .loader import Document, FieldPath, load_bytes, load_file, read_file
 from .model import Case, Practice
 from .parallel import fork_imap
@@ -36,6 +38,7 @@ class Catalog:
     # Where the site is published (mkdocs.yml's site_url): permanent URLs and QR codes need it.
     site_url: str | None = None
     history: History | None = None  # each record's changes from git; None: no history available
+    languages: Languages = dataclasses.field(default_factory=shipped)  # the site's languages (mkdocs.yml)
 
     def case(self, case_id: str) -> Case:
         return next(case for case in self.cases if case.id == case_id)
@@ -77,7 +80,7 @@ def unexpected_entries(data_dir: Path, base: Path) -> list[Problem]:
 def _data_file_problem(path: Path) -> Message | None:
     if path.suffix != ".yaml" and path.name != "README.md":
         return msg("data.unexpected_file")
-    if path.suffix == ".yaml" and path.parent.name not in (CASES_DIR, VOCAB_DIR, COLLECTIONS_DIR):
+    if path.suffix == ".yaml" and path.parent.name not in (CASES_DIR, VOCAB_DIR, COLLECTIONS_DIR, TRANSLATIONS_DIR):
         return msg("data.yaml_folder")
     return None
 
@@ -86,12 +89,13 @@ def data_files(data_dir: Path) -> list[Path]:
     """The files the catalog reads, in a stable order."""
     cases = sorted((data_dir / CASES_DIR).glob("*.yaml"))
     collections = sorted((data_dir / COLLECTIONS_DIR).glob("*.yaml"))
-    return [data_dir / VOCAB_DIR / name for name in VOCAB_FILES] + cases + collections
+    translations = sorted((data_dir / TRANSLATIONS_DIR).glob("*.yaml"))
+    return [data_dir / VOCAB_DIR / name for name in VOCAB_FILES] + cases + collections + translations
 
 
 def fingerprint(data_dir: Path) -> str:
     digest = hashlib.sha256()
-    for path in data_files(data_dir):
+    for path in [*data_files(data_dir), data_dir.parent / CONFIG_FILE]:  # mkdocs.yml: the languages
         digest.update(str(path).encode())
         digest.update(path.read_bytes() if path.is_file() else b"<missing>")
     return digest.hexdigest()
@@ -107,14 +111,15 @@ def build_catalog(
     casebook, or when `only` names one (then with every case, which they refer to).
     """
     base = shown_from or data_dir.parent
+    languages = read_languages(data_dir)
     problems = unexpected_entries(data_dir, base)
-    vocab, found = _load_vocabularies(data_dir, base)
+    vocab, found = _load_vocabularies(data_dir, base, languages.codes)
     problems += found
     records: list[Record] = []
     collection_paths, case_paths = _split(data_dir, only)
     # Never read through a link or a pipe: unexpected_entries reports them.
     files = [(path, _shown(path, base)) for path in case_paths if not path.is_symlink() and path.is_file()]
-    loaded = fork_imap(functools.partial(_load_record, vocab=vocab), files, workers)
+    loaded = fork_imap(functools.partial(_load_record, vocab=vocab, languages=languages.codes), files, workers)
     for (path, shown_as), result in zip(files, loaded, strict=True):
         problems += result.problems
         if result.case is not None:
@@ -125,11 +130,11 @@ def build_catalog(
     # A case that did not load would make every collection naming it wrong too:
     # their rules wait until the cases load (the collections are still validated).
     known = None if problems else {case.id: case for case in cases}
-    collections, found = _load_collections(collection_paths, base, known)
+    collections, found = _load_collections(collection_paths, base, known, languages.codes)
     problems += found
     if problems or vocab is None:
         raise DataError(problems)
-    return Catalog(cases, vocab, collections)
+    return Catalog(cases, vocab, collections, languages=languages)
 
 
 def _split(data_dir: Path, only: list[Path] | None) -> tuple[list[Path], list[Path]]:
@@ -143,7 +148,7 @@ def _split(data_dir: Path, only: list[Path] | None) -> tuple[list[Path], list[Pa
 
 
 def _load_collections(
-    paths: list[Path], base: Path, cases: dict[str, Case] | None
+    paths: list[Path], base: Path, cases: dict[str, Case] | None, languages: tuple[str, ...]
 ) -> tuple[tuple[Collection, ...], list[Problem]]:
     problems: list[Problem] = []
     collections = []
@@ -156,7 +161,7 @@ def _load_collections(
         problems += found
         if document is None or raw is None:
             continue
-        collection, found = validate(Collection, document)
+        collection, found = validate(Collection, document, languages=languages)
         problems += found
         if collection is not None:
             if cases is not None:
@@ -178,7 +183,7 @@ class _Loaded(NamedTuple):
     problems: list[Problem]
 
 
-def _load_record(file: tuple[Path, str], vocab: Vocabularies | None) -> _Loaded:
+def _load_record(file: tuple[Path, str], vocab: Vocabularies | None, languages: tuple[str, ...]) -> _Loaded:
     """Reads, parses, validates and checks one record file (path, shown as): what
     runs in the worker processes."""
     path, shown_as = file
@@ -188,7 +193,7 @@ def _load_record(file: tuple[Path, str], vocab: Vocabularies | None) -> _Loaded:
     document, problems = load_bytes(raw, shown_as)
     if document is None:
         return _Loaded(raw, None, problems)
-    case, problems = validate(Case, document)
+    case, problems = validate(Case, document, languages=languages)
     if case is None:
         return _Loaded(raw, None, problems)
     if vocab is not None:
@@ -196,7 +201,9 @@ def _load_record(file: tuple[Path, str], vocab: Vocabularies | None) -> _Loaded:
     return _Loaded(raw, case, problems)
 
 
-def _load_vocabularies(data_dir: Path, base: Path) -> tuple[Vocabularies | None, list[Problem]]:
+def _load_vocabularies(
+    data_dir: Path, base: Path, languages: tuple[str, ...]
+) -> tuple[Vocabularies | None, list[Problem]]:
     problems: list[Problem] = []
     fields: dict[str, object] = {}
     for name, field in VOCAB_FILES.items():
@@ -218,7 +225,7 @@ def _load_vocabularies(data_dir: Path, base: Path) -> tuple[Vocabularies | None,
         model = typing.get_args(Vocabularies.model_fields[field].annotation)[0]  # tuple[Theme, ...] -> Theme
         items: list[tuple[int, Any]] = []
         for index, item in enumerate(data[field] or []):
-            entry, found = validate(model, document, item, at=(field, index))
+            entry, found = validate(model, document, item, at=(field, index), languages=languages)
             problems += found
             if entry:
                 items.append((index, entry))

@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from .catalog import CASES_DIR, COLLECTIONS_DIR, Catalog, build_catalog
+from .languages import read_languages
 from .model import ID_PATTERN, MAX_ID
 from .pipeline import generate
 from .problems import DataError, Lang, Message, field_path, msg, report
@@ -138,7 +139,7 @@ def _stale(catalog: Catalog, lang: Lang = "en") -> list[str]:
     return [
         f"data/{folder}/{item.case_id}.yaml: {item.field}.{item.lang}: {stale}"
         for folder, record in records
-        for item in case_states(record)
+        for item in case_states(record, catalog.languages.codes)
         if item.state == "stale"
     ]
 
@@ -157,7 +158,8 @@ def _status(args: argparse.Namespace) -> int:
     header = "case".ljust(28) + "lang  " + "  ".join(state.rjust(8) for state in STATES)
     lines = [header]
     for case in catalog.cases:
-        for lang, counter in counts(case_states(case)).items():
+        langs = catalog.languages.codes
+        for lang, counter in counts(case_states(case, langs), langs).items():
             lines.append(case.id.ljust(28) + lang.ljust(6) + "  ".join(str(counter[s]).rjust(8) for s in STATES))
     lines += _stale(catalog)
     sys.stdout.write("\n".join(lines) + "\n")
@@ -190,7 +192,9 @@ def _stamp(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    for path, text in ((SCHEMA_PATH, schema_text()), (COLLECTION_SCHEMA_PATH, collection_schema_text())):
+    languages = read_languages(args.root / "data")
+    schemas = ((SCHEMA_PATH, schema_text(languages)), (COLLECTION_SCHEMA_PATH, collection_schema_text(languages)))
+    for path, text in schemas:
         target = args.root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8")

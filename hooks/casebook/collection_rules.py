@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .collection import Collection
-from .model import LANGS, Case
+from .model import Case
 from .personal_data import personal_data
 from .problems import Problem, msg
 from .rules import PERSONAL_DATA, RESERVED_IDS, FromFile, nearest, texts
@@ -71,8 +71,8 @@ def original_language_is_complete(record: CollectionRecord, cases: dict[str, Cas
 
 def no_personal_data_in_text(record: CollectionRecord, cases: dict[str, Case]) -> Iterator[Problem]:
     for path, text in texts(record.collection):
-        for lang in LANGS:
-            for kind in personal_data(text.get(lang) or ""):
+        for lang, value in text.by_language().items():
+            for kind in personal_data(value):
                 yield record.problem((*path, lang), msg(PERSONAL_DATA[kind]))
 
 

@@ -12,20 +12,18 @@ import json
 from typing import Any
 
 from .catalog import Catalog
-from .model import LANGS, PROFILE_FIGURES, Case, Figure, Lang
+from .model import PROFILE_FIGURES, Case, Figure
 from .render import COMPARE_PAGE, View
-
-PREFIX: dict[Lang, str] = {"zh": "", "en": "en/"}
 
 
 def compare_files(catalog: Catalog) -> dict[str, bytes]:
     """Path under the site folder -> JSON, for every case in each language."""
     files: dict[str, bytes] = {}
-    for lang in LANGS:
-        view = View(catalog, lang, COMPARE_PAGE)
+    for language in catalog.languages.all:
+        view = View(catalog, language.code, COMPARE_PAGE)
         for case in catalog.cases:
             text = json.dumps(case_data(view, case), ensure_ascii=False, separators=(",", ":"))
-            files[f"{PREFIX[lang]}compare/{case.id}.json"] = text.encode("utf-8")
+            files[f"{language.prefix}compare/{case.id}.json"] = text.encode("utf-8")
     return files
 
 

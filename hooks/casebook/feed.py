@@ -1,4 +1,4 @@
-"""Atom feeds of new and updated cases, one per language (RFC 4287): /feed.xml and /en/feed.xml.
+"""Atom feeds of new and updated cases, one per language (RFC 4287): /feed.xml, /en/feed.xml and so on.
 
 Links are relative to the feed's own address (RFC 4287 §2: relative references resolve
 against it), since the generator does not know where the site is published; entry and
@@ -12,22 +12,22 @@ import uuid
 from xml.etree import ElementTree as ET
 
 from .catalog import Catalog
-from .model import LANGS, Case, Lang
-from .render import View, ui_strings
+from .model import Case
+from .render import View
 
 LIMIT = 50  # the most recently updated cases a feed lists
 ATOM = "http://www.w3.org/2005/Atom"
-FEED_PATHS: dict[Lang, str] = {"zh": "feed.xml", "en": "en/feed.xml"}
+FEED = "feed.xml"  # in each language's folder
 _EPOCH = dt.date(1970, 1, 1)  # a feed with no entries still needs an update time
 
 
 def feed_files(catalog: Catalog) -> dict[str, bytes]:
-    return {FEED_PATHS[lang]: atom_feed(catalog, lang) for lang in LANGS}
+    return {language.prefix + FEED: atom_feed(catalog, language.code) for language in catalog.languages.all}
 
 
-def atom_feed(catalog: Catalog, lang: Lang) -> bytes:
-    ui = ui_strings()[lang]
+def atom_feed(catalog: Catalog, lang: str) -> bytes:
     view = View(catalog, lang)
+    ui = view.ui
     cases = sorted(catalog.cases, key=lambda case: (case.updated, case.id), reverse=True)[:LIMIT]
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": lang})
     _text(feed, "title", f"{ui['site']} · {ui['feed_title']}")

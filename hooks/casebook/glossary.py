@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .hints import TermFinder
-from .model import LANGS, Lang
+from .languages import Conventions, Language
 from .vocab import GlossaryTerm, Theme
 
 if TYPE_CHECKING:  # the catalog holds the terms' themes (worked out here) for both languages
@@ -35,35 +35,38 @@ class Letter:
     terms: tuple[GlossaryTerm, ...]
 
 
-def ordered(catalog: Catalog, lang: Lang) -> list[GlossaryTerm]:
-    """Chinese readers get the file's pinyin order; English readers an alphabetical one."""
+def ordered(catalog: Catalog, language: Language) -> list[GlossaryTerm]:
+    """Chinese readers get the file's pinyin order; readers of other languages an alphabetical one."""
     entries = list(catalog.vocab.glossary)
-    if lang == "en":
-        entries.sort(key=lambda entry: (entry.term.en or entry.term.zh or "").strip(_QUOTES).casefold())
+    if language.conventions != "zh":
+        entries.sort(key=lambda entry: _shown(entry, language.code).strip(_QUOTES).casefold())
     return entries
 
 
-def groups(catalog: Catalog, lang: Lang) -> tuple[Group, ...]:
+def _shown(entry: GlossaryTerm, lang: str) -> str:
+    return entry.term.get(lang) or entry.term.en or entry.term.zh or ""
+
+
+def groups(catalog: Catalog, language: Language) -> tuple[Group, ...]:
     themes = catalog.term_themes
     found: dict[str | None, list[GlossaryTerm]] = {}
-    for entry in ordered(catalog, lang):
+    for entry in ordered(catalog, language):
         found.setdefault(themes.get(entry.key), []).append(entry)
     result = [Group(theme, tuple(found[theme.key])) for theme in catalog.vocab.themes if theme.key in found]
     return tuple(result) + ((Group(None, tuple(found[None])),) if None in found else ())
 
 
-def index(catalog: Catalog, lang: Lang) -> tuple[Letter, ...]:
+def index(catalog: Catalog, language: Language) -> tuple[Letter, ...]:
     letters: dict[str, list[GlossaryTerm]] = {}
-    for entry in ordered(catalog, lang):
-        letters.setdefault(initial(entry.term.get(lang) or entry.term.zh or entry.term.en or "", lang), []).append(
-            entry
-        )
+    for entry in ordered(catalog, language):
+        term = entry.term.get(language.code) or entry.term.zh or entry.term.en or ""
+        letters.setdefault(initial(term, language.conventions), []).append(entry)
     return tuple(
         Letter(letter, tuple(letters[letter])) for letter in sorted(letters, key=lambda key: (key == OTHER, key))
     )
 
 
-def initial(term: str, lang: Lang) -> str:
+def initial(term: str, lang: Conventions) -> str:
     """The index letter of a term: its first letter, or for Chinese the first letter of its pinyin."""
     term = term.strip(_QUOTES)
     first = term[:1]
@@ -81,20 +84,25 @@ def _pinyin_initial(word: str) -> str:
 
 def term_themes(catalog: Catalog) -> dict[str, str]:
     """Glossary key -> the theme whose practices use the term most (a practice counts once).
-    Pages read it as `Catalog.term_themes`, worked out once for both languages."""
+    Pages read it as `Catalog.term_themes`, worked out once for every language."""
     finders = [
-        TermFinder(
-            tuple((e.key, (e.term.get(lang) or "").strip(_QUOTES)) for e in catalog.vocab.glossary if e.term.get(lang)),
+        (
             lang,
+            TermFinder(
+                tuple(
+                    (e.key, (e.term.get(lang) or "").strip(_QUOTES)) for e in catalog.vocab.glossary if e.term.get(lang)
+                ),
+                catalog.languages[lang].conventions,
+            ),
         )
-        for lang in LANGS
+        for lang in catalog.languages.codes
     ]
     uses: dict[str, Counter[str]] = {}
     for case in catalog.cases:
         for practice in case.practices:
             keys: set[str] = set()
-            for finder in finders:
-                text = f"{practice.title.get(finder.lang) or ''}\n{practice.description.get(finder.lang) or ''}"
+            for lang, finder in finders:
+                text = f"{practice.title.get(lang) or ''}\n{practice.description.get(lang) or ''}"
                 keys.update(use.key for use in finder.uses(text))
             for key in keys:
                 uses.setdefault(key, Counter()).update(practice.themes)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from markupsafe import Markup
 
 from . import markup
-from .model import Lang
+from .languages import Conventions, Language
 from .vocab import GlossaryTerm
 
 _TAG = re.compile(r"(<[^>]*>)")
@@ -30,7 +30,7 @@ class TermFinder:
     own regex, compiled once: one regex of every term is slow to search, and one regex of just
     the terms present would be compiled again for nearly every text."""
 
-    def __init__(self, terms: tuple[tuple[str, str], ...], lang: Lang):
+    def __init__(self, terms: tuple[tuple[str, str], ...], lang: Conventions):
         self.terms = terms  # (glossary key, term) pairs
         self.lang = lang
         # A one-character Chinese term (旗, banner) is part of too many other words (红旗, flag) to be found by itself.
@@ -62,7 +62,7 @@ class Use(NamedTuple):
 
 
 @functools.lru_cache(maxsize=4096)
-def _term_pattern(term: str, lang: Lang) -> re.Pattern[str]:
+def _term_pattern(term: str, lang: Conventions) -> re.Pattern[str]:
     if lang == "en":  # whole words, any case, a plural too: "grid workers" is a use of "grid worker"
         return re.compile(rf"\b{re.escape(term)}(?:e?s)?\b", re.IGNORECASE)
     return re.compile(re.escape(term))
@@ -71,10 +71,11 @@ def _term_pattern(term: str, lang: Lang) -> re.Pattern[str]:
 class Hinter:
     """Marks the first use of each term across the texts of one page, in the order they are given."""
 
-    def __init__(self, glossary: Sequence[GlossaryTerm], lang: Lang, link: Callable[[str], str]):
+    def __init__(self, glossary: Sequence[GlossaryTerm], language: Language, link: Callable[[str], str]):
+        lang = language.code
         entries = [entry for entry in glossary if entry.term.get(lang) and entry.definition.get(lang)]
         terms = tuple((entry.key, (entry.term.get(lang) or "").strip(_QUOTES)) for entry in entries)
-        self._finder = TermFinder(terms, lang)
+        self._finder = TermFinder(terms, language.conventions)
         self._definitions = {entry.key: entry.definition.get(lang) or "" for entry in entries}
         self._link = link
         self._seen: set[str] = set()

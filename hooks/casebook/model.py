@@ -7,9 +7,20 @@ contributors' editors show as completion hints.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails
 
 from .problems import MessageError, msg
 
@@ -21,7 +32,8 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_ID = 64
 
 Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
+LANGS: tuple[Lang, ...] = ("zh", "en")  # the shipped editions; others come from configuration (languages.py)
+LANGUAGES_CONTEXT = "languages"  # validation context: the configured language codes
 
 MAX_FIGURE = 10**12  # far above any count or area a community has; keeps every figure an exact number
 # Names Windows keeps for devices: a folder so named cannot be checked out there.
@@ -63,7 +75,22 @@ FINGERPRINT_PATTERN = r"^[0-9a-f]{8}$"
 Fingerprint = Annotated[str, StringConstraints(pattern=FINGERPRINT_PATTERN)]
 
 
+# A language's code as mkdocs.yml's i18n languages name it: zh, en, zh-Hant.
+LANGUAGE_CODE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+
+
+def _a_language(key: str, configured: tuple[str, ...]) -> bool:
+    return key in configured and re.fullmatch(LANGUAGE_CODE_PATTERN, key) is not None
+
+
 class _Bilingual(Strict):
+    """zh and en are the shipped editions; a text in another configured language is one more key,
+    its code. The configured codes come as validation context (validate.py); any other key is an
+    unknown field, as in every model. It is found once the text's fields are valid: a check before
+    them (a wrap validator) made validating a record half as slow again."""
+
+    model_config = ConfigDict(extra="allow")
+
     reviewed: Fingerprint | None = Field(
         None,
         description="fingerprint of the original text when this translation was last reviewed "
@@ -72,18 +99,32 @@ class _Bilingual(Strict):
     )
 
     @model_validator(mode="after")
-    def _one_language_at_least(self) -> _Bilingual:
-        if not any(getattr(self, lang) for lang in LANGS):
+    def _known_languages_one_at_least(self, info: ValidationInfo) -> _Bilingual:
+        if self.__pydantic_extra__:  # keys beside zh and en: only configured languages' codes
+            configured = (info.context or {}).get(LANGUAGES_CONTEXT, LANGS)
+            unknown = [key for key in self.__pydantic_extra__ if not _a_language(key, configured)]
+            if unknown:
+                raise ValidationError.from_exception_data(
+                    type(self).__name__,
+                    [InitErrorDetails(type="extra_forbidden", loc=(key,), input=getattr(self, key)) for key in unknown],
+                )
+        if not any(self.get(lang) for lang in (*LANGS, *(self.__pydantic_extra__ or {}))):
             raise MessageError(msg("text.no_language"))
         return self
 
-    def get(self, lang: Lang) -> str | None:
-        return getattr(self, lang)
+    def get(self, lang: str) -> str | None:
+        value = getattr(self, lang, None)
+        return value if isinstance(value, str) else None
+
+    def by_language(self) -> dict[str, str]:
+        """The languages the text is given in, each with its text."""
+        return {lang: value for lang, value in self if lang != "reviewed" and isinstance(value, str)}
 
 
 class Name(_Bilingual):
     """A short bilingual label: a name, a title, a heading. 简短的双语名称。"""
 
+    __pydantic_extra__: dict[str, Label] = Field(init=False)
     zh: Label | None = Field(None, description="Simplified Chinese 简体中文")
     en: Label | None = Field(None, description="English 英文")
 
@@ -91,6 +132,7 @@ class Name(_Bilingual):
 class Text(_Bilingual):
     """A bilingual passage of prose. 双语段落。"""
 
+    __pydantic_extra__: dict[str, Prose] = Field(init=False)
     zh: Prose | None = Field(None, description="Simplified Chinese 简体中文")
     en: Prose | None = Field(None, description="English 英文")
 

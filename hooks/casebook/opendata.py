@@ -57,7 +57,7 @@ def open_data_files(catalog: Catalog) -> dict[str, bytes]:
     figures = max((len(practice.figures) for case in catalog.cases for practice in case.practices), default=0)
     return {
         f"{FOLDER}/cases.json": cases_json(catalog).encode("utf-8"),
-        f"{FOLDER}/{SCHEMA_FILE}": schema_text().encode("utf-8"),
+        f"{FOLDER}/{SCHEMA_FILE}": schema_text(catalog.languages).encode("utf-8"),
         f"{FOLDER}/cases.csv": _csv(
             CASE_COLUMNS + labelled_columns(OTHER, others), (_case_row(catalog, case) for case in catalog.cases)
         ),

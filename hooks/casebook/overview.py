@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from .charts import bar_chart
-from .model import Case, Figure, Lang, Name
+from .languages import Conventions
+from .model import Case, Figure, Name
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -21,7 +22,7 @@ class View(Protocol):
     """What the charts need of a page language (render.View has it; render imports this module)."""
 
     @property
-    def lang(self) -> Lang: ...
+    def conventions(self) -> Conventions: ...
 
     @property
     def ui(self) -> Mapping[str, str]: ...
@@ -33,7 +34,6 @@ class View(Protocol):
 
 PAGE = "overview/index"
 RESIDENT_BARS = 15  # the cases with the most residents that the residents chart shows
-PREFIX: dict[Lang, str] = {"zh": "", "en": "en/"}
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def overview(catalog: Catalog) -> Overview:
 CHARTS = ("cases-by-region", "practices-by-theme", "residents")
 
 
-def chart_files(catalog: Catalog, views: Mapping[Lang, View]) -> dict[str, bytes]:
+def chart_files(catalog: Catalog, views: Mapping[str, View]) -> dict[str, bytes]:
     """Path under the site folder -> SVG, for each chart in each language (a View per language)."""
     data = overview(catalog)
     files: dict[str, bytes] = {}
@@ -103,7 +103,7 @@ def chart_files(catalog: Catalog, views: Mapping[Lang, View]) -> dict[str, bytes
             svg = bar_chart(
                 [label(view, bar) for bar in bars], [bar.value for bar in bars], [shown(view, bar) for bar in bars]
             )
-            files[f"{PREFIX[lang]}overview/{name}.svg"] = svg.encode("utf-8")
+            files[f"{catalog.languages[lang].prefix}overview/{name}.svg"] = svg.encode("utf-8")
     return files
 
 
@@ -114,10 +114,10 @@ def label(view: View, bar: Bar) -> str:
 
 def shown(view: View, bar: Bar) -> str:
     """A bar's value as the page writes it."""
-    return view.figure(bar.figure) if bar.figure else f"{bar.value:,}" if view.lang == "en" else str(bar.value)
+    return view.figure(bar.figure) if bar.figure else f"{bar.value:,}" if view.conventions == "en" else str(bar.value)
 
 
 def alt_text(view: View, title: str, bars: tuple[Bar, ...]) -> str:
     """The chart in words, for readers who do not see it."""
-    items = ("；" if view.lang == "zh" else "; ").join(f"{label(view, bar)} {shown(view, bar)}" for bar in bars)
+    items = view.ui["semicolon"].join(f"{label(view, bar)} {shown(view, bar)}" for bar in bars)
     return f"{title}{view.ui['colon']}{items}" if items else title

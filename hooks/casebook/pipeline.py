@@ -17,7 +17,6 @@ from .catalog import CASES_DIR, build_catalog, fingerprint
 from .compare import compare_files
 from .feed import feed_files
 from .history import head, read_history
-from .model import LANGS, Lang
 from .opendata import open_data_files
 from .overview import chart_files
 from .problems import DataError, Problem, msg
@@ -32,7 +31,7 @@ class Result:
     before MkDocs fills memory with pages."""
 
     cases: int
-    home_stats: dict[Lang, str]  # the home page's counts and latest cases, per language
+    home_stats: dict[str, str]  # the home page's counts and latest cases, per language
     # Files beside the pages, path under the site folder -> content: the open data, the
     # feeds, the redirect pages of renamed records, the overview's charts and the compare
     # page's data. MkDocs empties the site folder after the generator runs, so the build
@@ -40,12 +39,12 @@ class Result:
     files: dict[str, bytes]
     written: int
     deleted: int
-    filter_keys: dict[Lang, str]  # the search page's filter names and values with their keys, per language
+    filter_keys: dict[str, str]  # the search page's filter names and values with their keys, per language
 
     @classmethod
     def nothing(cls) -> Result:
         """What a served site shows before the data has ever generated."""
-        return cls(0, dict.fromkeys(LANGS, ""), {}, 0, 0, dict.fromkeys(LANGS, ""))
+        return cls(0, {}, {}, 0, 0, {})
 
 
 _memo: dict[tuple[Path, Path, tuple[str, ...] | None, str | None], tuple[str, Result]] = {}
@@ -73,10 +72,11 @@ def generate(
         catalog = build_catalog(data_dir, only=None if only is None else _record_paths(data_dir, only))
         catalog = dataclasses.replace(catalog, site_url=site_url, history=read_history(data_dir))
         written, deleted = write_pages(docs_dir, page_paths(catalog), render_pages(catalog, workers))
-        stats = {lang: home_stats(catalog, lang) for lang in LANGS}
+        langs = catalog.languages.codes
+        stats = {lang: home_stats(catalog, lang) for lang in langs}
         files = open_data_files(catalog) | feed_files(catalog) | redirect_files(catalog)
-        files |= chart_files(catalog, {lang: View(catalog, lang) for lang in LANGS}) | compare_files(catalog)
-        keys = {lang: filter_keys(catalog, lang) for lang in LANGS}
+        files |= chart_files(catalog, {lang: View(catalog, lang) for lang in langs}) | compare_files(catalog)
+        keys = {lang: filter_keys(catalog, lang) for lang in langs}
     result = Result(len(catalog.cases), stats, files, written, deleted, keys)
     _memo[key] = (stamp, result)
     return result

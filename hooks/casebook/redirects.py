@@ -11,10 +11,6 @@ from __future__ import annotations
 from html import escape
 
 from .catalog import Catalog
-from .model import LANGS, Lang
-from .render import ui_strings
-
-PREFIX: dict[Lang, str] = {"zh": "", "en": "en/"}
 
 _PAGE = """<!doctype html>
 <html lang="{lang}">
@@ -36,10 +32,11 @@ _PAGE = """<!doctype html>
 def redirect_files(catalog: Catalog) -> dict[str, bytes]:
     """Path under the site folder -> page, for every alias of every case in each language."""
     files: dict[str, bytes] = {}
-    for lang in LANGS:
-        ui = ui_strings()[lang]
+    for language in catalog.languages.all:
+        lang, ui = language.code, language.ui
+        others = catalog.languages.others(lang)
         for case in catalog.cases:
-            name = case.name.get(lang) or case.name.get("zh" if lang == "en" else "en") or case.id
+            name = next(filter(None, (case.name.get(code) for code in (lang, *others))), case.id)
             for alias in case.aliases:
                 page = _PAGE.format(
                     lang=lang,
@@ -48,5 +45,5 @@ def redirect_files(catalog: Catalog) -> dict[str, bytes]:
                     name=escape(name),
                     target=escape(f"../{case.id}/"),
                 )
-                files[f"{PREFIX[lang]}cases/{alias}/index.html"] = page.encode("utf-8")
+                files[f"{language.prefix}cases/{alias}/index.html"] = page.encode("utf-8")
     return files

@@ -14,10 +14,8 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -27,7 +25,8 @@ from .citation import Cited, cite, printable_url
 from .collection import Collection, Item
 from .hints import Hinter
 from .history import Change
-from .model import LANGS, PROFILE_FIGURES, Bilingual, Case, Figure, Founded, Lang, Name, Practice, Text
+from .languages import Conventions, shipped
+from .model import PROFILE_FIGURES, Bilingual, Case, Figure, Founded, Name, Practice, Text
 from .overview import PAGE as OVERVIEW_PAGE
 from .overview import RESIDENT_BARS, alt_text, overview, shown
 from .parallel import fork_imap_shared
@@ -47,7 +46,6 @@ GENERATED_DIRS = (
     "overview",
     "compare",
 )
-SUFFIX = {"zh": ".md", "en": ".en.md"}  # static-i18n's suffix structure
 DATA_PREFIX = "data"
 # Above this many practices a theme is summed up on the practices page and listed
 # on its own theme page only, so the practices page stays small at any size.
@@ -57,7 +55,7 @@ COMPARE_MAX = 4  # cases side by side on the compare page: what fits an A4 lands
 # The profile's figures in the order the case page shows them.
 # Where a text's first sentence ends: after 。！？ in Chinese; in English after . ! ? and a space
 # before a capital letter or an opening quote (not inside "0.5 km²"); a line break ends it in both.
-_SENTENCE_END: dict[Lang, re.Pattern[str]] = {
+_SENTENCE_END: dict[Conventions, re.Pattern[str]] = {
     "zh": re.compile(r"(?<=[。！？])|\n"),
     "en": re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])|\n"),
 }
@@ -70,13 +68,9 @@ class Page:
     content: str
 
 
-@functools.cache
 def ui_strings() -> dict[str, dict[str, str]]:
-    strings: dict[str, dict[str, str]] = {}
-    for name in ("ui.yaml", "ui-trainers.yaml"):  # the trainers' pages keep their words apart
-        for lang, words in yaml.safe_load(resources.files("casebook").joinpath(name).read_text("utf-8")).items():
-            strings.setdefault(lang, {}).update(words)
-    return strings
+    """The page words of the languages the package ships, by language."""
+    return {language.code: language.ui for language in shipped().all}
 
 
 def _finalize(value: Any) -> Any:
@@ -113,11 +107,13 @@ def environment() -> Environment:
 class View:
     """What templates may call for one language: text lookup and formatting."""
 
-    def __init__(self, catalog: Catalog, lang: Lang, page_path: str = ""):
+    def __init__(self, catalog: Catalog, lang: str, page_path: str = ""):
         self.catalog = catalog
         self.lang = lang
-        self.other: Lang = next(other for other in LANGS if other != lang)
-        self.ui = ui_strings()[lang]
+        self.language = catalog.languages[lang]
+        self.conventions = self.language.conventions
+        self.ui = self.language.ui
+        self._others = catalog.languages.others(lang)  # where a missing translation's text is taken from
         vocab = catalog.vocab
         self._labels: dict[str, Name] = {t.key: t.label for t in vocab.themes}
         self._labels |= {g.key: g.label for g in vocab.ethnic_groups}
@@ -134,7 +130,7 @@ class View:
         shown = value.get(self.lang)
         if shown:
             return shown
-        other = self.other
+        other = self._fallback(value)
         original = markup.inline(value.get(other) or "")
         badge = markup.inline(self.ui["untranslated"] if isinstance(value, Name) else self.ui["missing"])
         if isinstance(value, Name):
@@ -144,6 +140,13 @@ class View:
             marker = f'<span class="cb-missing">{opening.lstrip()}{badge}{closing}</span>'
             return Markup(f'<span lang="{other}">{original}</span>{gap}{marker}')
         return Markup(f'<span class="cb-missing">{badge}</span>')
+
+    def _fallback(self, value: Name | Text) -> str:
+        """The language a missing translation's text is shown in: the first other language that has it."""
+        return next((other for other in self._others if value.get(other)), self._others[0])
+
+    def language_name(self, code: str) -> str:
+        return self.catalog.languages.name(code, self.lang)
 
     def prose(self, value: Text) -> Markup:
         shown = value.get(self.lang)
@@ -157,7 +160,7 @@ class View:
         shown = value.get(self.lang)
         if not shown:
             return self.text(value)
-        return _SENTENCE_END[self.lang].split(shown.strip(), maxsplit=1)[0]
+        return _SENTENCE_END[self.conventions].split(shown.strip(), maxsplit=1)[0]
 
     def plain(self, value: Name | Text | None) -> str:
         """Text for front matter: the page language, else the marker in words."""
@@ -167,13 +170,11 @@ class View:
         if shown:
             return shown
         if isinstance(value, Name):
-            return (
-                f"{value.get(self.other)}{self.ui['bracket_open']}{self.ui['untranslated']}{self.ui['bracket_close']}"
-            )
+            return f"{value.get(self._fallback(value))}{self.ui['bracket_open']}{self.ui['untranslated']}{self.ui['bracket_close']}"
         return self.ui["missing"]
 
     def figure(self, value: Figure) -> str:
-        return formatting.figure(value, self.lang, self.catalog.vocab)
+        return formatting.figure(value, self.conventions, self.catalog.vocab)
 
     def label(self, key: str) -> str | Markup:
         return self.text(self._labels[key])
@@ -195,10 +196,10 @@ class View:
         return [shown[level] for level in _place_levels(case)]
 
     def glossary_groups(self) -> tuple[glossary.Group, ...]:
-        return glossary.groups(self.catalog, self.lang)
+        return glossary.groups(self.catalog, self.language)
 
     def glossary_index(self) -> tuple[glossary.Letter, ...]:
-        return glossary.index(self.catalog, self.lang)
+        return glossary.index(self.catalog, self.language)
 
     def filter_value(self, key: str) -> str:
         """A vocabulary label (theme, ethnic group, region or city) as a search filter value."""
@@ -239,7 +240,7 @@ class View:
     def for_case(self, case: Case) -> View:
         self._case = case
         self._source_numbers = {source.id: index for index, source in enumerate(case.sources, start=1)}
-        self._hinter = Hinter(self.catalog.vocab.glossary, self.lang, lambda key: self.link("glossary/index", key))
+        self._hinter = Hinter(self.catalog.vocab.glossary, self.language, lambda key: self.link("glossary/index", key))
         return self
 
     def link(self, to_page: str, anchor: str = "") -> Markup:
@@ -252,7 +253,7 @@ class View:
     def permalink(self, to_page: str, anchor: str = "") -> str:
         """The page's permanent address in this language: absolute with site_url, else from the site's root."""
         path = to_page.removesuffix("/index").removesuffix("index")
-        prefix = "" if self.lang == LANGS[0] else f"{self.lang}/"  # the default language is at the root
+        prefix = self.language.prefix  # the default language is at the root
         address = f"{prefix}{path}/" if path else prefix
         address += f"#{anchor}" if anchor else ""
         return (self.catalog.site_url or "/").rstrip("/") + "/" + address
@@ -297,7 +298,7 @@ class View:
         url = self.permalink(f"cases/{case.id}", practice.id if practice else "")
         cited = Cited(self.ui["site"], title, self.updated(case), url)
         return cite(
-            style, self.lang, cited, self.ui["accessed"], printed=practice is None
+            style, self.conventions, cited, self.ui["accessed"], printed=practice is None
         )  # practices' are screen-only
 
     def minutes(self, count: int) -> str:
@@ -335,39 +336,39 @@ def _relative_url(from_page: str, to_page: str, anchor: str) -> str:
     return folder + (f"#{anchor}" if anchor else "")
 
 
-def _context(catalog: Catalog, lang: Lang, page_path: str = "", **extra: Any) -> dict[str, Any]:
+def _context(catalog: Catalog, lang: str, page_path: str = "", **extra: Any) -> dict[str, Any]:
     view = View(catalog, lang, page_path)
     if "case" in extra:
         view.for_case(extra["case"])
-    return {"view": view, "catalog": catalog, "lang": lang, "ui": ui_strings()[lang], **extra}
+    return {"view": view, "catalog": catalog, "lang": lang, "ui": view.ui, **extra}
 
 
-def _render(template: str, catalog: Catalog, lang: Lang, **extra: Any) -> str:
+def _render(template: str, catalog: Catalog, lang: str, **extra: Any) -> str:
     return environment().get_template(template).render(_context(catalog, lang, **extra))
 
 
 def plan_pages(catalog: Catalog, workers: int | None = None) -> list[Page]:
-    """Every generated page in both languages."""
+    """Every generated page in every language."""
     return list(render_pages(catalog, workers))
 
 
 def page_paths(catalog: Catalog) -> list[str]:
     """The paths render_pages will yield, in the same order, without rendering."""
-    return [path + SUFFIX[lang] for path, lang, _, _ in _planned(catalog)]
+    return [path + catalog.languages[lang].suffix for path, lang, _, _ in _planned(catalog)]
 
 
 def render_pages(catalog: Catalog, workers: int | None = None) -> Iterator[Page]:
-    """Every generated page in both languages, rendered on every core when there
+    """Every generated page in every language, rendered on every core when there
     are many, yielded in order as they are done: at 5,000 cases the pages are
     about 250 MB of text, which the pipeline writes away instead of holding."""
     catalog.term_themes  # noqa: B018 -- worked out here, before the workers fork, once for both glossary pages
     plan = _planned(catalog)
     contents = fork_imap_shared(_render_planned, (catalog, plan), len(plan), workers)
     for (path, lang, _, _), content in zip(plan, contents, strict=True):
-        yield Page(path + SUFFIX[lang], content)
+        yield Page(path + catalog.languages[lang].suffix, content)
 
 
-_Job = tuple[Catalog, list[tuple[str, Lang, str, dict[str, Any]]]]
+_Job = tuple[Catalog, list[tuple[str, str, str, dict[str, Any]]]]
 
 
 def _render_planned(job: _Job, index: int) -> str:
@@ -376,9 +377,10 @@ def _render_planned(job: _Job, index: int) -> str:
     return _render(template, catalog, lang, page_path=path, **extra, **_status(catalog, lang, template))
 
 
-def _planned(catalog: Catalog) -> list[tuple[str, Lang, str, dict[str, Any]]]:
+def _planned(catalog: Catalog) -> list[tuple[str, str, str, dict[str, Any]]]:
     """(path without suffix, language, template, template values) of every page, in rendering order."""
-    return [(path, lang, template, extra) for lang in LANGS for path, template, extra in _page_plan(catalog)]
+    plan = _page_plan(catalog)
+    return [(path, lang, template, extra) for lang in catalog.languages.codes for path, template, extra in plan]
 
 
 def _page_plan(catalog: Catalog) -> list[tuple[str, str, dict[str, Any]]]:
@@ -441,14 +443,14 @@ def _collection_plan(collections: tuple[Collection, ...]) -> list[tuple[str, str
     return plan
 
 
-def _status(catalog: Catalog, lang: Lang, template: str) -> dict[str, Any]:
+def _status(catalog: Catalog, lang: str, template: str) -> dict[str, Any]:
     return _status_context(catalog, lang) if template == "status.md.j2" else {}
 
 
 @dataclass(frozen=True)
 class _StatusRow:
     case: Case
-    summary: dict[Lang, str]
+    summary: dict[str, str]  # by language
 
 
 @dataclass(frozen=True)
@@ -465,29 +467,30 @@ class _StatusItem:
 EXCERPT_CHARS = 40
 
 
-def _status_item(case: Case, state: TextState, text: Bilingual) -> _StatusItem:
+def _status_item(case: Case, state: TextState, text: Bilingual, langs: tuple[str, ...]) -> _StatusItem:
     """Readers and translators recognise a text by its opening words in the language it has."""
-    shown_lang = next((lang for lang in (case.translation.text_lang, *LANGS) if text.get(lang)), state.lang)
+    shown_lang = next((lang for lang in (case.translation.text_lang, *langs) if text.get(lang)), state.lang)
     words = " ".join((text.get(shown_lang) or "").split())
     excerpt = words if len(words) <= EXCERPT_CHARS else words[:EXCERPT_CHARS].rstrip() + "…"
     return _StatusItem(case, state.lang, state.state, excerpt, shown_lang)
 
 
-def _status_context(catalog: Catalog, lang: Lang) -> dict[str, Any]:
-    ui = ui_strings()[lang]
+def _status_context(catalog: Catalog, lang: str) -> dict[str, Any]:
+    ui = catalog.languages[lang].ui
+    langs = catalog.languages.codes
     rows, todo = [], []
     for case in catalog.cases:
-        stated = stated_texts(case)
+        stated = stated_texts(case, langs)
         summary = {
             language: " · ".join(f"{ui['state_' + state]} {count}" for state, count in sorted(counter.items()))
-            for language, counter in counts([state for state, _ in stated]).items()
+            for language, counter in counts([state for state, _ in stated], langs).items()
         }
         rows.append(_StatusRow(case, summary))
-        todo += [_status_item(case, state, text) for state, text in stated if state.state in NEEDS_WORK]
-    return {"rows": rows, "todo": todo}
+        todo += [_status_item(case, state, text, langs) for state, text in stated if state.state in NEEDS_WORK]
+    return {"rows": rows, "todo": todo, "languages": langs}
 
 
-def filter_keys(catalog: Catalog, lang: Lang) -> str:
+def filter_keys(catalog: Catalog, lang: str) -> str:
     """For the search page: each search filter's name and values in this language, with the
     keys they stand for in every language, so a filtered search keeps its filters when the
     reader switches language (the address holds keys: ?f=regions:inner-mongolia)."""
@@ -504,7 +507,7 @@ def filter_keys(catalog: Catalog, lang: Lang) -> str:
     return Markup('<div hidden id="cb-filter-keys" data-keys="{}"></div>').format(json.dumps(keys, ensure_ascii=False))
 
 
-def home_stats(catalog: Catalog, lang: Lang) -> str:
+def home_stats(catalog: Catalog, lang: str) -> str:
     """The counts and latest cases shown on the hand-written home page."""
     practice_count = sum(len(case.practices) for case in catalog.cases)
     by_theme = catalog.practices_by_theme()

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import html
 
-from .model import LANGS
-from .problems import Problem, report
+from .problems import MESSAGE_LANGS, Problem, report
 from .render import ui_strings
 
 
@@ -19,12 +18,12 @@ def problems_panel(problems: tuple[Problem, ...]) -> str:
     """An admonition (Material's style) listing every problem, Chinese then English; '' if none."""
     if not problems:
         return ""
-    title = " ".join(html.escape(ui["served_problems"]) for ui in (ui_strings()[lang] for lang in LANGS))
+    title = " ".join(html.escape(ui["served_problems"]) for ui in (ui_strings()[lang] for lang in MESSAGE_LANGS))
     parts = [
         '<div class="admonition failure cb-served-problems" role="alert">',
         f'<p class="admonition-title">{title}</p>',
     ]
-    for lang in LANGS:
+    for lang in MESSAGE_LANGS:  # the languages the messages are written in
         parts.append(f'<pre lang="{lang}"><code>{html.escape(report(problems, lang))}</code></pre>')
     parts.append("</div>")
     return "\n".join(parts)

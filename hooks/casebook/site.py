@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .model import Lang
 from .pipeline import Result
 from .pipeline import generate as _generate
 
@@ -33,12 +32,11 @@ def preview_ids(preview: str) -> tuple[str, ...] | None:
 
 def filled_placeholders(markdown: str, generated: Result, language: str) -> str:
     """A hand-written page with what the data holds: the home page's counts, the search page's filter keys."""
-    lang: Lang = "en" if language.startswith("en") else "zh"
     for placeholder, snippets in (
         (STATS_PLACEHOLDER, generated.home_stats),
         (FILTER_KEYS_PLACEHOLDER, generated.filter_keys),
     ):
-        markdown = markdown.replace(placeholder, snippets[lang])
+        markdown = markdown.replace(placeholder, snippets.get(language, ""))
     return markdown
 
 

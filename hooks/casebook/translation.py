@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .collection import Collection
-from .model import LANGS, Bilingual, Case, Lang
+from .model import Bilingual, Case
 from .problems import field_path
 from .rules import texts
 
@@ -27,11 +27,11 @@ def fingerprint(text: str) -> str:
 class TextState:
     case_id: str
     field: str
-    lang: Lang
+    lang: str
     state: State
 
 
-def text_state(case: Translated, text: Bilingual, lang: Lang) -> State:
+def text_state(case: Translated, text: Bilingual, lang: str) -> State:
     original = case.translation.text_lang
     if lang == original:
         return "original" if text.get(lang) else "missing"
@@ -43,21 +43,21 @@ def text_state(case: Translated, text: Bilingual, lang: Lang) -> State:
     return case.translation.state
 
 
-def case_states(case: Translated) -> list[TextState]:
-    return [state for state, _ in stated_texts(case)]
+def case_states(case: Translated, langs: tuple[str, ...]) -> list[TextState]:
+    return [state for state, _ in stated_texts(case, langs)]
 
 
-def stated_texts(case: Translated) -> list[tuple[TextState, Bilingual]]:
-    """Each text of the record in each language, with its state."""
+def stated_texts(case: Translated, langs: tuple[str, ...]) -> list[tuple[TextState, Bilingual]]:
+    """Each text of the record in each of the languages, with its state."""
     return [
         (TextState(case.id, field, lang, text_state(case, text, lang)), text)
         for field, text in ((field_path(path), text) for path, text in texts(case))
-        for lang in LANGS
+        for lang in langs
     ]
 
 
-def counts(states: list[TextState]) -> dict[Lang, Counter[State]]:
-    result: dict[Lang, Counter[State]] = {lang: Counter() for lang in LANGS}
+def counts(states: list[TextState], langs: tuple[str, ...]) -> dict[str, Counter[State]]:
+    result: dict[str, Counter[State]] = {lang: Counter() for lang in langs}
     for item in states:
         result[item.lang][item.state] += 1
     return result

@@ -13,7 +13,7 @@ from pydantic.fields import FieldInfo
 
 from .collection import REF_PATTERN
 from .loader import Document, FieldPath
-from .model import FINGERPRINT_PATTERN, ID_PATTERN, YEAR_MONTH_PATTERN
+from .model import FINGERPRINT_PATTERN, ID_PATTERN, LANGS, LANGUAGES_CONTEXT, YEAR_MONTH_PATTERN
 from .problems import Listed, Message, MessageError, Problem, field_path, msg
 
 M = TypeVar("M", bound=BaseModel)
@@ -40,15 +40,15 @@ _PATTERNS = {
 
 
 def validate(
-    model: type[M], document: Document, data: Any = None, at: FieldPath = ()
+    model: type[M], document: Document, data: Any = None, at: FieldPath = (), languages: tuple[str, ...] = LANGS
 ) -> tuple[M | None, list[Problem]]:
-    """Validate `data` (default: the whole document) found at field path `at`."""
+    """Validate `data` (default: the whole document) found at field path `at`; a text may be in `languages`."""
     too_long: list[tuple[FieldPath, int]] = []
     # Lists cut to their limits before validation: each of thousands of items would add problems of its own.
     data = _cut_long_lists(model, document.data if data is None else data, at, too_long)
     problems = [_too_long(document, parts, limit) for parts, limit in too_long]
     try:
-        valid = model.model_validate(data)
+        valid = model.model_validate(data, context={LANGUAGES_CONTEXT: languages})
         return (None, problems) if problems else (valid, [])
     except ValidationError as error:
         details = error.errors()

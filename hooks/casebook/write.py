@@ -6,13 +6,17 @@ else in a generated folder is hand-written and is never overwritten or deleted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from .hygiene import tree_problems
+from .model import LANGUAGE_CODE_PATTERN
 from .problems import DataError, Message, Problem, msg
-from .render import GENERATED_DIRS, SUFFIX, Page
+from .render import GENERATED_DIRS, Page
 
+# static-i18n's suffix structure: a page in a language other than the default is <page>.<language>.md.
+_LANGUAGE_SUFFIX = re.compile(rf"(?P<stem>.+)\.(?P<lang>{LANGUAGE_CODE_PATTERN[1:-1]})\.md")
 GENERATED_START = "---\ncasebook_generated: true\n"
 
 
@@ -115,9 +119,8 @@ def published_at(path: str) -> str:
     'cases/x.en.md' -> 'en/cases/x/', 'cases/x/index.md' -> 'cases/x/'."""
     pure = PurePosixPath(path)
     language, stem = "", pure.name.removesuffix(".md")
-    for lang, suffix in SUFFIX.items():
-        if suffix != ".md" and pure.name.endswith(suffix):
-            language, stem = f"{lang}/", pure.name.removesuffix(suffix)
+    if suffixed := _LANGUAGE_SUFFIX.fullmatch(pure.name):  # a language's page
+        language, stem = f"{suffixed['lang']}/", suffixed["stem"]
     parts = [*pure.parent.parts]
     if stem.lower() not in ("index", "readme"):
         parts.append(stem)
