@@ -88,7 +88,8 @@ def test_unknown_city_suggests_the_cities_of_its_region_first(
     text = alpha.read_text("utf-8").replace("region: inner-mongolia", f"region: {region}")
     alpha.write_text(text.replace("city: hohhot", "city: wuha"), "utf-8")
     assert check(data_dir, "en", capsys) == [
-        f"data/cases/alpha-community.yaml:6:3: location.city: unknown city 'wuha'; nearest: {nearest}",
+        f"data/cases/alpha-community.yaml:6:3: location.city: unknown city 'wuha'; nearest: {nearest}"
+        "; to add a city, list it under its region's cities in data/vocab/regions.yaml",
         "1 problem found; nothing was generated.",
     ]
 

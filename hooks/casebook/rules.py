@@ -130,10 +130,8 @@ def nearest(key: str, known: Iterable[str], first: Iterable[str] = ()) -> Messag
     return msg("hint.nearest", keys=Listed(tuple(matches))) if matches else ""
 
 
-def _unknown(
-    record: Record, parts: FieldPath, kind: str, key: str, known: Iterable[str], first: Iterable[str] = ()
-) -> Problem:
-    return record.problem(parts, msg("unknown", kind=msg(kind), key=key, hint=nearest(key, known, first)))
+def _unknown(record: Record, parts: FieldPath, kind: str, key: str, known: Iterable[str]) -> Problem:
+    return record.problem(parts, msg("unknown", kind=msg(kind), key=key, hint=nearest(key, known)))
 
 
 def id_matches_file_name(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -241,7 +239,8 @@ def places_are_known(records: tuple[Record, ...], vocab: Vocabularies) -> Iterat
         if location.city not in cities:
             region = regions.get(location.region or "")
             near = [city.key for city in region.cities] if region else []
-            yield _unknown(record, ("location", "city"), "kind.city", location.city, cities, near)
+            hint = nearest(location.city, cities, near)
+            yield record.problem(("location", "city"), msg("unknown.city", key=location.city, hint=hint))
         elif cities[location.city][0].key != location.region:
             parent = cities[location.city][0].key
             yield record.problem(("location", "city"), msg("city.region", city=location.city, region=parent))
