@@ -456,7 +456,9 @@ def test_check_of_a_path_that_does_not_exist_is_an_error_in_both_languages(
     monkeypatch.chdir(project)
     said = []
     for lang in MESSAGE_LANGS:
-        code = cli.main(["check", "--lang", lang, "nope.yaml", "data/cases/alpha-community.yaml", "data/cases/gone.yaml"])
+        code = cli.main(
+            ["check", "--lang", lang, "nope.yaml", "data/cases/alpha-community.yaml", "data/cases/gone.yaml"]
+        )
         out, err = capsys.readouterr()
         said.append((code, out, err))
     assert said == [
