@@ -67,7 +67,19 @@ UNREACHED = {
 ALLOWED_WORDS = {
     *("YAML", "UTF", "BOM", "CR", "LF", "CRLF", "KB", "Windows", "Tab", "http", "https", "YYYY", "MM", "DD"),
     *("zh", "en", "id", "case", "practice", "description", "added", "true", "false", "name", "data", "docs"),
-    *("cases", "collections", "vocab", "yaml", "casebook", "status", "fingerprints", "regions", "cities"),
+    *(
+        "cases",
+        "collections",
+        "vocab",
+        "yaml",
+        "casebook",
+        "status",
+        "fingerprints",
+        "regions",
+        "cities",
+        "themes",
+        "why",
+    ),
 }
 
 
@@ -213,6 +225,16 @@ def _tree_problems(tmp: Path) -> list[Problem]:
     return problems + _catalog_problems(data_dir)
 
 
+def _vocab_use_problems(tmp: Path) -> list[Problem]:
+    """The whole-casebook rules (vocab_rules.py): a theme and a glossary term nothing uses."""
+    data_dir = _fresh(tmp, "vocab-use")
+    with (data_dir / "vocab" / "themes.yaml").open("a", encoding="utf-8") as themes:
+        themes.write("  - {key: unused, label: {zh: 未用, en: Unused}, description: {zh: 无。, en: None.}}\n")
+    with (data_dir / "vocab" / "glossary.yaml").open("a", encoding="utf-8") as glossary:
+        glossary.write("  - {key: unused, term: {zh: 未用词, en: unused term}, definition: {zh: 无。, en: None.}}\n")
+    return _catalog_problems(data_dir)
+
+
 def _repeat_a_region(data_dir: Path) -> None:
     with (data_dir / "vocab" / "regions.yaml").open("a", encoding="utf-8") as regions:
         regions.write("  - {key: qinghai, label: {zh: 青海省, en: Qinghai Province}}\n")
@@ -280,6 +302,7 @@ def produced(tmp_path_factory: pytest.TempPathFactory) -> list[Problem]:
     problems += (
         _field_problems() + _rule_problems(tmp) + _tree_problems(tmp) + _docs_problems(tmp) + _repeated_problems(tmp)
     )
+    problems += _vocab_use_problems(tmp)
     problems += _other_problems(tmp)
     return problems
 

@@ -22,6 +22,7 @@ from .related import Related, related_cases
 from .rules import Record, check_across, check_record
 from .validate import validate
 from .vocab import VOCAB_FILES, Vocabularies
+from .vocab_rules import vocabulary_problems
 
 CASES_DIR = "cases"
 VOCAB_DIR = "vocab"
@@ -108,7 +109,7 @@ def build_catalog(
     """
     base = shown_from or data_dir.parent
     problems = unexpected_entries(data_dir, base)
-    vocab, found = _load_vocabularies(data_dir, base)
+    vocab, found, documents = _load_vocabularies(data_dir, base)
     problems += found
     records: list[Record] = []
     collection_paths, case_paths = _split(data_dir, only)
@@ -122,6 +123,8 @@ def build_catalog(
     if vocab is not None:
         problems += check_across(tuple(records), vocab)
     cases = tuple(record.case for record in sorted(records, key=lambda r: r.case.id))
+    if vocab is not None and only is None and not problems:  # the whole casebook, each record valid
+        problems += vocabulary_problems(cases, vocab, documents)
     # A case that did not load would make every collection naming it wrong too:
     # their rules wait until the cases load (the collections are still validated).
     known = None if problems else {case.id: case for case in cases}
@@ -196,9 +199,11 @@ def _load_record(file: tuple[Path, str], vocab: Vocabularies | None) -> _Loaded:
     return _Loaded(raw, case, problems)
 
 
-def _load_vocabularies(data_dir: Path, base: Path) -> tuple[Vocabularies | None, list[Problem]]:
+def _load_vocabularies(data_dir: Path, base: Path) -> tuple[Vocabularies | None, list[Problem], dict[str, Document]]:
+    """The vocabularies (None if any has problems), their problems, and each one's document (its lines)."""
     problems: list[Problem] = []
     fields: dict[str, object] = {}
+    documents: dict[str, Document] = {}
     for name, field in VOCAB_FILES.items():
         path = data_dir / VOCAB_DIR / name
         shown_as = _shown(path, base)
@@ -211,6 +216,7 @@ def _load_vocabularies(data_dir: Path, base: Path) -> tuple[Vocabularies | None,
         problems += found
         if document is None:
             continue
+        documents[field] = document
         data = document.data
         if set(data) != {field}:
             problems.append(Problem(shown_as, 1, 1, "", msg("vocab.top_key", field=field)))
@@ -226,8 +232,8 @@ def _load_vocabularies(data_dir: Path, base: Path) -> tuple[Vocabularies | None,
         problems += _catch_all_units(items, document) if field == "units" else []
         fields[field] = tuple(entry for _, entry in items)
     if problems:
-        return None, problems
-    return Vocabularies.model_validate(fields), []
+        return None, problems, documents
+    return Vocabularies.model_validate(fields), [], documents
 
 
 def _duplicate_keys(items: list[tuple[int, Any]], document: Document, field: str) -> list[Problem]:
