@@ -20,7 +20,7 @@ from casebook_mkdocs.orchestration import BUILD
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    BUILD.start(command)
+    BUILD.start(command, dirty)
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -42,6 +42,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     theme.remove_skipped_templates(files, config, BUILD.inner_pass(config))
     BUILD.site_folder_emptied(config)
     return files
+
+
+@event_priority(-150)  # after static-i18n (-100), which gives this language pass its files and navigation
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    BUILD.served_pages_kept_current(files)
+    return nav
 
 
 def on_build_error(error: Exception) -> None:

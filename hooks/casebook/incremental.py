@@ -1,0 +1,79 @@
+"""While serving: what the last build made, so that a rebuild redoes only what changed.
+
+`mkdocs serve` rebuilds after every saved change, and loading every record and
+rendering every page again took about a minute at 1,000 cases. A ServeCache
+lives as long as the serving process and keeps each record as it was loaded
+(its bytes, and what loading and the one-record rules made of them) and the key
+each case page was rendered with. A rebuild then loads only the records whose
+bytes changed and renders only the case pages whose key changed; every other
+page (the listings, each showing many records) is rendered every time.
+
+A case page's key names everything it is made from: its record's bytes, the
+vocabularies' bytes, the related cases' records, its change history and the
+site's address. The templates are not part of it: `serve` does not reload the
+package's code and templates either (a restart does).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .catalog import Catalog, LoadedRecord
+    from .vocab import Vocabularies
+
+
+def digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+@dataclass
+class ServeCache:
+    """What one serving process's builds share; `mkdocs build` and the command line keep none."""
+
+    records: dict[Path, tuple[bytes, LoadedRecord]] = field(default_factory=dict)
+    vocab: Vocabularies | None = None  # the vocabularies the records were checked against
+    pages: dict[str, str] = field(default_factory=dict)  # page path under docs/ -> the key it was rendered with
+
+    def loaded(self, path: Path, vocab: Vocabularies | None) -> LoadedRecord | None:
+        """The record as loaded last time, if neither its bytes nor the vocabularies changed."""
+        kept = self.records.get(path)
+        if kept is None or vocab is None or vocab != self.vocab:
+            return None
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        return kept[1] if raw == kept[0] else None
+
+    def keep(self, path: Path, loaded: LoadedRecord, vocab: Vocabularies | None) -> None:
+        if vocab is not None and vocab != self.vocab:
+            self.records.clear()
+            self.vocab = vocab
+        if vocab is not None:
+            self.records[path] = (loaded.raw, loaded)
+
+    def unchanged(self, docs_dir: Path, path: str, key: str) -> bool:
+        """The page (path without language suffix) was rendered with this key and is still there."""
+        from .render import SUFFIX  # not at the top: render imports the catalog, which imports this module
+
+        return self.pages.get(path) == key and all(
+            (docs_dir / f"{path}{suffix}").is_file() for suffix in SUFFIX.values()
+        )
+
+    def page_keys(self, catalog: Catalog, vocab_bytes: bytes) -> dict[str, str]:
+        """The key of every case page: path under docs/ (without language suffix) -> key."""
+        vocab_digest = digest(vocab_bytes)
+        history = catalog.history
+        keys = {}
+        for case in catalog.cases:
+            related = [
+                (item.case.id, catalog.digests.get(item.case.id, ""), item.themes) for item in catalog.related[case.id]
+            ]
+            changes: Any = None if history is None else history.get(f"cases/{case.id}.yaml", ())
+            parts = (catalog.digests.get(case.id, ""), vocab_digest, catalog.site_url, repr(changes), repr(related))
+            keys[f"cases/{case.id}"] = digest(repr(parts).encode())
+        return keys
