@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -80,6 +78,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if BUILD.inner_pass(config):
         return  # index once every language is built
-    site.write_files(BUILD.result(), Path(config.site_dir))
+    BUILD.write_files(config)
     if errors := BUILD.finish(config):
         raise PluginError("\n".join(errors))

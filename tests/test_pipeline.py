@@ -72,8 +72,8 @@ def _with_gamma(data_dir: Path) -> Path:
 def test_served_rebuilds_load_and_render_only_what_changed(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    """While serving (incremental.py): a changed record is loaded again and its page rendered
-    again, with every listing; a changed vocabulary renders every case page again."""
+    """While serving (incremental.py): a changed record is loaded again, and its page, its theme's
+    page and every listing of all cases are rendered again; a changed vocabulary renders every page again."""
     gamma = _with_gamma(data_dir)
     loaded: list[str] = []
     skipped: list[set[str]] = []
@@ -96,7 +96,12 @@ def test_served_rebuilds_load_and_render_only_what_changed(
     loaded.clear()
     gamma.write_text(GAMMA.replace("name: {en: Gamma Community}", "name: {en: Gamma Neighbourhood}"), "utf-8")
     generate(data_dir, docs, cache=cache)
-    assert (loaded, skipped[-1]) == (["gamma-community"], {"cases/alpha-community", "cases/beta-community"})
+    assert loaded == ["gamma-community"]
+    assert skipped[-1] == {
+        *("cases/alpha-community", "cases/beta-community", "regions/inner-mongolia"),
+        *("themes/grid-governance", "themes/dispute-mediation", "themes/festivals-and-culture"),
+    }
+    assert "Gamma Neighbourhood" in (docs / "themes" / "elderly-care.en.md").read_text("utf-8")
     assert "# Gamma Neighbourhood" in (docs / "cases" / "gamma-community.en.md").read_text("utf-8")
     assert "Gamma Neighbourhood" in (docs / "cases" / "index.en.md").read_text("utf-8")
 

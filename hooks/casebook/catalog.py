@@ -195,14 +195,15 @@ def _load_records(
     files: list[tuple[Path, str]], vocab: Vocabularies | None, workers: int | None, cache: ServeCache | None
 ) -> Iterator[LoadedRecord]:
     """Each file (path, shown as) loaded, in order: from the cache when it has the file as it is now."""
-    load = functools.partial(_load_record, vocab=vocab)
     if cache is None:
-        yield from fork_imap(load, files, workers)
+        yield from fork_imap(functools.partial(_load_record, vocab=vocab), files, workers)
         return
+    vocab = cache.vocabularies(vocab)  # compared once, not once a record
+    load = functools.partial(_load_record, vocab=vocab)
     kept = {path: cache.loaded(path, vocab) for path, _ in files}
     changed = [file for file in files if kept[file[0]] is None]
     for (path, _), result in zip(changed, fork_imap(load, changed, workers), strict=True):
-        cache.keep(path, result, vocab)
+        cache.keep(path, result)
         kept[path] = result
     for path, _ in files:
         if (loaded := kept[path]) is not None:

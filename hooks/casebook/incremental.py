@@ -16,14 +16,39 @@ package's code and templates either (a restart does).
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from .catalog import Catalog, LoadedRecord
     from .vocab import Vocabularies
+
+
+Record = TypeVar("Record")
+Value = TypeVar("Value")
+
+
+def per_record(function: Callable[[Record], Value]) -> Callable[[Record], Value]:
+    """function(record), worked out once per record object while it lives. A serving process's
+    rebuild keeps the objects of the records that did not change (ServeCache.loaded), so what
+    is worked out from each record alone is not worked out again for them. Keyed by identity,
+    not by value: hashing a record would walk all of it."""
+    memo: dict[int, Value] = {}
+
+    @functools.wraps(function)
+    def remembered(record: Record) -> Value:
+        key = id(record)
+        if key not in memo:
+            memo[key] = function(record)
+            weakref.finalize(record, memo.pop, key, None)  # the id may name another object later
+        return memo[key]
+
+    return remembered
 
 
 def digest(raw: bytes) -> str:
@@ -41,7 +66,7 @@ class ServeCache:
     def loaded(self, path: Path, vocab: Vocabularies | None) -> LoadedRecord | None:
         """The record as loaded last time, if neither its bytes nor the vocabularies changed."""
         kept = self.records.get(path)
-        if kept is None or vocab is None or vocab != self.vocab:
+        if kept is None or vocab is None or vocab is not self.vocab:
             return None
         try:
             raw = path.read_bytes()
@@ -49,12 +74,17 @@ class ServeCache:
             return None
         return kept[1] if raw == kept[0] else None
 
-    def keep(self, path: Path, loaded: LoadedRecord, vocab: Vocabularies | None) -> None:
-        if vocab is not None and vocab != self.vocab:
-            self.records.clear()
-            self.vocab = vocab
-        if vocab is not None:
-            self.records[path] = (loaded.raw, loaded)
+    def vocabularies(self, vocab: Vocabularies | None) -> Vocabularies | None:
+        """The vocabularies the kept records were checked against if `vocab` equals them (then
+        the records are kept), else `vocab` (and the records are let go)."""
+        if vocab is not None and vocab == self.vocab:
+            return self.vocab
+        self.records.clear()
+        self.vocab = vocab
+        return vocab
+
+    def keep(self, path: Path, loaded: LoadedRecord) -> None:
+        self.records[path] = (loaded.raw, loaded)
 
     def unchanged(self, docs_dir: Path, path: str, key: str) -> bool:
         """The page (path without language suffix) was rendered with this key and is still there."""
@@ -65,15 +95,22 @@ class ServeCache:
         )
 
     def page_keys(self, catalog: Catalog, vocab_bytes: bytes) -> dict[str, str]:
-        """The key of every case page: path under docs/ (without language suffix) -> key."""
-        vocab_digest = digest(vocab_bytes)
-        history = catalog.history
+        """The key of each page made from some records only: path under docs/ (without language
+        suffix) -> key. The case pages, and the theme and region pages (each lists its own
+        cases); the other listings show every case, so they are rendered every time."""
+        common = (digest(vocab_bytes), catalog.site_url)
+        history, digests = catalog.history, catalog.digests
         keys = {}
         for case in catalog.cases:
-            related = [
-                (item.case.id, catalog.digests.get(item.case.id, ""), item.themes) for item in catalog.related[case.id]
-            ]
+            related = [(item.case.id, digests[item.case.id], item.themes) for item in catalog.related[case.id]]
             changes: Any = None if history is None else history.get(f"cases/{case.id}.yaml", ())
-            parts = (catalog.digests.get(case.id, ""), vocab_digest, catalog.site_url, repr(changes), repr(related))
-            keys[f"cases/{case.id}"] = digest(repr(parts).encode())
+            keys[f"cases/{case.id}"] = _key(common, digests[case.id], changes, related)
+        for theme, practices in catalog.practices_by_theme().items():
+            keys[f"themes/{theme}"] = _key(common, [(case.id, digests[case.id]) for case, _ in practices])
+        for region, cases in catalog.cases_by_region().items():
+            keys[f"regions/{region}"] = _key(common, [(case.id, digests[case.id]) for case in cases])
         return keys
+
+
+def _key(*parts: object) -> str:
+    return digest(repr(parts).encode())

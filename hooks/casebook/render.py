@@ -34,7 +34,7 @@ from .overview import RESIDENT_BARS, alt_text, overview, shown
 from .parallel import fork_imap_shared
 from .problems import field_path
 from .qr import qr_svg
-from .rules import texts
+from .rules import record_texts
 from .translation import NEEDS_WORK, TextState, case_states, counts
 
 # Folders under docs/ that belong to the generator; everything else is hand-written.
@@ -482,7 +482,7 @@ def _status_context(catalog: Catalog, states: dict[str, list[TextState]], lang: 
             for language, counter in counts(states[case.id]).items()
         }
         rows.append(_StatusRow(case, summary))
-        by_field = {field_path(path): text for path, text in texts(case)}
+        by_field = {field_path(path): text for path, text in record_texts(case)}
         todo += [_status_item(case, s, by_field[s.field]) for s in states[case.id] if s.state in NEEDS_WORK]
     return {"rows": rows, "todo": todo}
 

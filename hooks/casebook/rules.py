@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from .incremental import per_record
 from .loader import Document, FieldPath, load_bytes
 from .model import LANGS, Bilingual, Case, Figure, Lang, Name, Text
 from .numerals import states
@@ -113,6 +114,13 @@ def texts(record: BaseModel) -> Iterator[tuple[FieldPath, Bilingual]]:
     for path, value in walk(record):
         if isinstance(value, Name | Text):
             yield path, value
+
+
+@per_record
+def record_texts(record: BaseModel) -> tuple[tuple[FieldPath, Bilingual], ...]:
+    """texts(record), kept while the record lives (incremental.per_record): the status page,
+    the translation states and the whole-casebook rules read every text of every case."""
+    return tuple(texts(record))
 
 
 def _texts(record: Record) -> Iterator[tuple[FieldPath, Bilingual]]:

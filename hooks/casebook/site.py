@@ -58,9 +58,12 @@ def filled_placeholders(markdown: str, generated: Result, language: str) -> str:
     return markdown
 
 
-def write_files(generated: Result, site_dir: Path) -> None:
-    """Writes the open data and the feeds of this build into the built site."""
+def write_files(generated: Result, site_dir: Path, written: Mapping[str, bytes] | None = None) -> None:
+    """Writes the open data and the feeds of this build into the built site; `written`: what
+    the last build wrote there (while serving), which is not written again."""
     for path, content in generated.files.items():
+        if written is not None and written.get(path) == content:
+            continue
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .collection import Collection
+from .incremental import per_record
 from .model import LANGS, Bilingual, Case, Lang
 from .problems import field_path
-from .rules import texts
+from .rules import record_texts
 
 State = Literal["original", "reviewed", "machine", "draft", "missing", "stale"]
 STATES: tuple[State, ...] = ("original", "reviewed", "machine", "draft", "missing", "stale")
@@ -43,10 +44,11 @@ def text_state(case: Translated, text: Bilingual, lang: Lang) -> State:
     return case.translation.state
 
 
+@per_record
 def case_states(case: Translated) -> list[TextState]:
     return [
         TextState(case.id, field, lang, text_state(case, text, lang))
-        for field, text in ((field_path(path), text) for path, text in texts(case))
+        for field, text in ((field_path(path), text) for path, text in record_texts(case))
         for lang in LANGS
     ]
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from .loader import Document, FieldPath
 from .model import Case
 from .problems import Message, Problem, field_path, msg
-from .rules import texts
+from .rules import record_texts
 from .vocab import GlossaryTerm, Vocabularies
 
 
@@ -21,8 +21,8 @@ def unused_themes(cases: tuple[Case, ...], vocab: Vocabularies) -> list[int]:
 
 def unused_glossary_terms(cases: tuple[Case, ...], vocab: Vocabularies) -> list[int]:
     """Positions in the glossary of terms no record's text contains, and that do not say why they are listed."""
-    zh = "\n".join(text.zh or "" for case in cases for _, text in texts(case))
-    en = "\n".join(text.en or "" for case in cases for _, text in texts(case)).casefold()
+    zh = "\n".join(text.zh or "" for case in cases for _, text in record_texts(case))
+    en = "\n".join(text.en or "" for case in cases for _, text in record_texts(case)).casefold()
     return [index for index, entry in enumerate(vocab.glossary) if entry.why is None and not _used(entry, zh, en)]
 
 

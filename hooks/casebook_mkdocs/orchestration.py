@@ -70,6 +70,7 @@ class SiteBuild:
     served: int = 0  # builds this serving process has finished
     background: threading.Thread | None = None  # while serving: the search index brought up to date
     problems_shown: tuple[Problem, ...] | None = None  # while serving: the problems the served pages show
+    files_shown: dict[str, bytes] | None = None  # while serving: the files beside the pages (site.write_files)
 
     def start(self, command: str, dirty: bool = False) -> None:
         self.command, self.settings, self.dirty = command, Settings.from_environment(), dirty
@@ -168,6 +169,13 @@ class SiteBuild:
             os.kill(self.child, signal.SIGTERM)
             os.waitpid(self.child, 0)
             self.child = 0
+
+    def write_files(self, config: MkDocsConfig) -> None:
+        """The open data, feeds and other files beside the pages; while serving with `--dirty`
+        (which keeps the served folder), only those that changed."""
+        site.write_files(self.result(), Path(config.site_dir), self.files_shown)
+        if self.command == "serve" and self.dirty:
+            self.files_shown = dict(self.result().files)
 
     def _rebuilding(self) -> bool:
         """A build of `serve` after its first one."""
