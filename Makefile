@@ -23,11 +23,11 @@ $(STAMP): requirements.lock pyproject.toml package-lock.json
 install: $(STAMP)
 
 serve: $(STAMP)  ## build and serve the site at http://127.0.0.1:8000/
-	$(BIN)/mkdocs serve --livereload --no-strict  # a warning must not stop the pages that show it
+	$(BIN)/mkdocs serve --dirty --livereload --no-strict  # --dirty: a change rebuilds only what it changed (casebook/incremental.py); a warning must not stop the pages that show it
 
 preview: $(STAMP)  ## serve just the records in CASE (ids or paths, comma-separated): a change shows in seconds
 	@test -n "$(CASE)" || { echo "usage: make preview CASE=<case id or data/cases/<id>.yaml>"; exit 2; }
-	CASEBOOK_PREVIEW="$(CASE)" $(BIN)/mkdocs serve --livereload --no-strict
+	CASEBOOK_PREVIEW="$(CASE)" $(BIN)/mkdocs serve --dirty --livereload --no-strict
 
 build: $(STAMP)  ## build the site into site/ (atomically: fresh folder, scan, then swap)
 	$(BIN)/casebook publish

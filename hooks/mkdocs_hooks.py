@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -20,7 +18,7 @@ from casebook_mkdocs.orchestration import BUILD
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    BUILD.start(command)
+    BUILD.start(command, dirty)
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -42,6 +40,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     theme.remove_skipped_templates(files, config, BUILD.inner_pass(config))
     BUILD.site_folder_emptied(config)
     return files
+
+
+@event_priority(-150)  # after static-i18n (-100), which gives this language pass its files and navigation
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    BUILD.served_pages_kept_current(files)
+    return nav
 
 
 def on_build_error(error: Exception) -> None:
@@ -74,6 +78,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if BUILD.inner_pass(config):
         return  # index once every language is built
-    site.write_files(BUILD.result(), Path(config.site_dir))
+    BUILD.write_files(config)
     if errors := BUILD.finish(config):
         raise PluginError("\n".join(errors))

@@ -21,7 +21,7 @@ with atheris.instrument_imports():
     from casebook.validate import validate
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
-_vocab, _ = _load_vocabularies(FIXTURE_DATA, FIXTURE_DATA.parent, ("zh", "en"))
+_vocab = _load_vocabularies(FIXTURE_DATA, FIXTURE_DATA.parent, ("zh", "en"))[0]
 if _vocab is None:
     raise SystemExit(f"the fixture vocabularies in {FIXTURE_DATA} do not load")
 VOCAB = _vocab

@@ -145,7 +145,7 @@ def mkdocs_serve(
     for _ in range(attempts):
         chosen = port or _free_port()
         process = subprocess.Popen(
-            [str(mkdocs), "serve", "--livereload", "--no-strict", "-a", f"127.0.0.1:{chosen}"],
+            [str(mkdocs), "serve", "--dirty", "--livereload", "--no-strict", "-a", f"127.0.0.1:{chosen}"],
             cwd=project,
             env={**os.environ, **MKDOCS_ENVIRONMENT, **(env or {})},
             stdout=subprocess.DEVNULL,

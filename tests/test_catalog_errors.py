@@ -154,6 +154,7 @@ def test_a_city_must_be_known_and_belong_to_the_region(data_dir: Path):
     text = alpha.read_text("utf-8")
     alpha.write_text(text.replace("city: hohhot", "city: hohot"), "utf-8")
     assert errors_for(data_dir).splitlines() == [
-        "data/cases/alpha-community.yaml:6:3: location.city: unknown city 'hohot'; nearest: hohhot",
+        "data/cases/alpha-community.yaml:6:3: location.city: unknown city 'hohot'; nearest: hohhot"
+        "; to add a city, list it under its region's cities in data/vocab/regions.yaml",
         "1 problem found; nothing was generated.",
     ]

@@ -112,7 +112,8 @@ def test_a_first_case_needing_a_new_city_and_unit_passes_every_test(
     assert check(repo, "en", capsys) == (
         1,
         [
-            f"{CASE}:6:3: location.city: unknown city 'huizhou'; nearest: guangzhou, fuzhou, hangzhou",
+            f"{CASE}:6:3: location.city: unknown city 'huizhou'; nearest: guangzhou, fuzhou, hangzhou"
+            "; to add a city, list it under its region's cities in data/vocab/regions.yaml",
             f"{CASE}:8:3: summary.zh: has 15 Chinese characters; a summary has 80 to 150",
             f"{CASE}:20:9: practices[0].figures[0].unit: unknown unit 'canteen'; nearest: case, event",
             "3 problems found; nothing was generated.",
@@ -121,7 +122,8 @@ def test_a_first_case_needing_a_new_city_and_unit_passes_every_test(
     assert check(repo, "zh", capsys) == (
         1,
         [
-            f"{CASE}:6:3: location.city: 未知的城市“huizhou”；最接近的是：guangzhou、fuzhou、hangzhou",
+            f"{CASE}:6:3: location.city: 未知的城市“huizhou”；最接近的是：guangzhou、fuzhou、hangzhou"
+            "；新增城市请写在 data/vocab/regions.yaml 中所属省级行政区的 cities 下",
             f"{CASE}:8:3: summary.zh: 有 15 个汉字；摘要应为 80 至 150 个汉字",
             f"{CASE}:20:9: practices[0].figures[0].unit: 未知的单位“canteen”；最接近的是：case、event",
             "发现 3 个问题；未生成任何页面。",

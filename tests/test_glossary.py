@@ -16,7 +16,9 @@ def _add_term(data_dir: Path, key: str, zh: str, en: str) -> None:
     path = data_dir / "vocab" / "glossary.yaml"
     path.write_text(
         path.read_text("utf-8") + f"  - key: {key}\n    term: {{zh: {zh}, en: {en}}}\n"
-        f"    definition: {{zh: 释义。, en: A definition.}}\n",
+        f"    definition: {{zh: 释义。, en: A definition.}}\n"
+        # Listed with a reason: a term no text uses is refused otherwise (vocab_rules.py).
+        f"    why: {{zh: 培训中常用。, en: Often heard in training.}}\n",
         "utf-8",
     )
 

@@ -51,6 +51,10 @@ EDGE_KEYS = {
     "cli.cases.many",
     "cli.collections.one",
     "cli.collections.many",
+    "cli.no_such_file",
+    "cli.new.invalid_id",
+    "cli.new.exists",
+    "cli.new.created",
     "translation.stale",
 }
 # Keys no test can reach, and why.
@@ -64,6 +68,7 @@ ALLOWED_WORDS = {
     *("YAML", "UTF", "BOM", "CR", "LF", "CRLF", "KB", "Windows", "Tab", "http", "https", "YYYY", "MM", "DD"),
     *("zh", "en", "id", "case", "practice", "description", "added", "true", "false", "name", "data", "docs"),
     *("cases", "collections", "vocab", "translations", "yaml", "casebook", "status", "fingerprints"),
+    *("regions", "cities", "themes", "why"),
 }
 
 
@@ -209,6 +214,16 @@ def _tree_problems(tmp: Path) -> list[Problem]:
     return problems + _catalog_problems(data_dir)
 
 
+def _vocab_use_problems(tmp: Path) -> list[Problem]:
+    """The whole-casebook rules (vocab_rules.py): a theme and a glossary term nothing uses."""
+    data_dir = _fresh(tmp, "vocab-use")
+    with (data_dir / "vocab" / "themes.yaml").open("a", encoding="utf-8") as themes:
+        themes.write("  - {key: unused, label: {zh: 未用, en: Unused}, description: {zh: 无。, en: None.}}\n")
+    with (data_dir / "vocab" / "glossary.yaml").open("a", encoding="utf-8") as glossary:
+        glossary.write("  - {key: unused, term: {zh: 未用词, en: unused term}, definition: {zh: 无。, en: None.}}\n")
+    return _catalog_problems(data_dir)
+
+
 def _repeat_a_region(data_dir: Path) -> None:
     with (data_dir / "vocab" / "regions.yaml").open("a", encoding="utf-8") as regions:
         regions.write("  - {key: qinghai, label: {zh: 青海省, en: Qinghai Province}}\n")
@@ -276,6 +291,7 @@ def produced(tmp_path_factory: pytest.TempPathFactory) -> list[Problem]:
     problems += (
         _field_problems() + _rule_problems(tmp) + _tree_problems(tmp) + _docs_problems(tmp) + _repeated_problems(tmp)
     )
+    problems += _vocab_use_problems(tmp)
     problems += _other_problems(tmp)
     return problems
 
@@ -415,3 +431,59 @@ def test_the_command_line_speaks_chinese(tmp_path: Path, capsys: pytest.CaptureF
     assert msg("cli.collections.one", cases=msg("cli.cases.many", count=3), count=1).text("en") == (
         "3 cases and 1 collection"
     )
+
+
+def test_new_speaks_both_languages(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE_DATA, project / "data")
+    said = []
+    for lang in MESSAGE_LANGS:
+        codes = [
+            cli.main(["--root", str(project), "new", "--lang", lang, *args])
+            for args in (["Bad_Id"], ["alpha-community"], [f"new-{lang}"])
+        ]
+        out, err = capsys.readouterr()
+        said.append((codes, err.replace(project.as_posix() + "/", ""), out.replace(project.as_posix() + "/", "")))
+    assert said == [
+        (
+            [1, 1, 0],
+            "“Bad_Id”不是有效的编号：请用小写英文字母和数字，以单个连字符分隔\n"
+            "data/cases/alpha-community.yaml 已存在：请换一个编号（编号永不重复使用）\n",
+            "已创建 data/cases/new-zh.yaml\n",
+        ),
+        (
+            [1, 1, 0],
+            "'Bad_Id' is not a valid id: use lowercase ASCII letters and digits joined by hyphens\n"
+            "data/cases/alpha-community.yaml already exists: choose another id (ids are never reused)\n",
+            "created data/cases/new-en.yaml\n",
+        ),
+    ]
+
+
+def test_check_of_a_path_that_does_not_exist_is_an_error_in_both_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE_DATA, project / "data")
+    monkeypatch.chdir(project)
+    said = []
+    for lang in MESSAGE_LANGS:
+        code = cli.main(
+            ["check", "--lang", lang, "nope.yaml", "data/cases/alpha-community.yaml", "data/cases/gone.yaml"]
+        )
+        out, err = capsys.readouterr()
+        said.append((code, out, err))
+    assert said == [
+        (
+            1,
+            "",
+            "nope.yaml：没有这个文件（请给出 data/cases/ 或 data/collections/ 下记录的路径）\n"
+            "data/cases/gone.yaml：没有这个文件（请给出 data/cases/ 或 data/collections/ 下记录的路径）\n",
+        ),
+        (
+            1,
+            "",
+            "nope.yaml: no such file (give the path of a record under data/cases/ or data/collections/)\n"
+            "data/cases/gone.yaml: no such file (give the path of a record under data/cases/ or data/collections/)\n",
+        ),
+    ]

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
+import pytest
+
+from casebook import catalog as catalog_module
+from casebook import pipeline
+from casebook.catalog import Catalog, LoadedRecord
+from casebook.incremental import ServeCache
 from casebook.pipeline import generate
+from casebook.vocab import Vocabularies
 
 
 def test_second_language_pass_reuses_the_first(data_dir: Path, tmp_path: Path):
@@ -25,3 +34,90 @@ def test_changed_data_regenerates_only_changed_pages(data_dir: Path, tmp_path: P
     record.write_text(record.read_text("utf-8").replace("updated: 2026-03-05", "updated: 2026-03-06"), "utf-8")
     result = generate(data_dir, docs)
     assert (result.written, result.deleted) == (2, 0)  # the case page in each language
+
+
+GAMMA = """\
+id: gamma-community
+name: {en: Gamma Community}
+location:
+  subdistrict: {en: Hillside Subdistrict}
+summary:
+  en: Gamma Community runs a lunch room where older residents eat together every weekday, and volunteers bring meals to those who cannot come.
+practices:
+  - id: lunch-room
+    title: {en: Lunch room}
+    themes: [elderly-care]
+    description:
+      en: Older residents eat together every weekday.
+sources:
+  - {id: site, publisher: {en: Gamma Community}, title: {en: Our lunch room}, language: en}
+translation: {original: en, state: machine}
+added: 2026-03-06
+updated: 2026-03-06
+"""
+
+
+def _with_gamma(data_dir: Path) -> Path:
+    """A third case whose theme no other case has: it is nobody's related case."""
+    with (data_dir / "vocab" / "themes.yaml").open("a", encoding="utf-8") as themes:
+        themes.write(
+            "  - key: elderly-care\n    label: {zh: 养老服务, en: Elderly care}\n"
+            "    description: {zh: 为老人提供照料的做法。, en: Practices that care for older residents.}\n"
+        )
+    record = data_dir / "cases" / "gamma-community.yaml"
+    record.write_text(GAMMA, "utf-8")
+    return record
+
+
+def test_served_rebuilds_load_and_render_only_what_changed(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """While serving (incremental.py): a changed record is loaded again, and its page, its theme's
+    page and every listing of all cases are rendered again; a changed vocabulary renders every page again."""
+    gamma = _with_gamma(data_dir)
+    loaded: list[str] = []
+    skipped: list[set[str]] = []
+    load, render = catalog_module._load_record, pipeline.render_pages
+
+    def spy_load(file: tuple[Path, str], vocab: Vocabularies | None, languages: tuple[str, ...]) -> LoadedRecord:
+        loaded.append(file[0].stem)
+        return load(file, vocab, languages)
+
+    def spy_render(catalog: Catalog, workers: int | None = None, skip: AbstractSet[str] = frozenset()) -> Iterator:
+        skipped.append(set(skip))
+        return render(catalog, workers, skip)
+
+    monkeypatch.setattr(catalog_module, "_load_record", spy_load)
+    monkeypatch.setattr(pipeline, "render_pages", spy_render)
+    docs, cache = tmp_path / "docs", ServeCache()
+    generate(data_dir, docs, cache=cache)
+    assert (sorted(loaded), skipped) == (["alpha-community", "beta-community", "gamma-community"], [set()])
+
+    loaded.clear()
+    gamma.write_text(GAMMA.replace("name: {en: Gamma Community}", "name: {en: Gamma Neighbourhood}"), "utf-8")
+    generate(data_dir, docs, cache=cache)
+    assert loaded == ["gamma-community"]
+    assert skipped[-1] == {
+        *("cases/alpha-community", "cases/beta-community", "regions/inner-mongolia"),
+        *("themes/grid-governance", "themes/dispute-mediation", "themes/festivals-and-culture"),
+    }
+    assert "Gamma Neighbourhood" in (docs / "themes" / "elderly-care.en.md").read_text("utf-8")
+    assert "# Gamma Neighbourhood" in (docs / "cases" / "gamma-community.en.md").read_text("utf-8")
+    assert "Gamma Neighbourhood" in (docs / "cases" / "index.en.md").read_text("utf-8")
+
+    loaded.clear()
+    themes = data_dir / "vocab" / "themes.yaml"
+    themes.write_text(themes.read_text("utf-8").replace("en: Festivals and culture}", "en: Fairs and arts}"), "utf-8")
+    generate(data_dir, docs, cache=cache)
+    assert (sorted(loaded), skipped[-1]) == (["alpha-community", "beta-community", "gamma-community"], set())
+    assert "Fairs and arts" in (docs / "cases" / "beta-community.en.md").read_text("utf-8")
+
+
+def test_a_served_rebuild_renders_a_related_case_again(data_dir: Path, tmp_path: Path):
+    """Alpha and Beta share a theme: each lists the other, so renaming one renders both."""
+    docs, cache = tmp_path / "docs", ServeCache()
+    generate(data_dir, docs, cache=cache)
+    beta = data_dir / "cases" / "beta-community.yaml"
+    beta.write_text(beta.read_text("utf-8").replace("name: {en: Beta Community}", "name: {en: Beta Town}"), "utf-8")
+    generate(data_dir, docs, cache=cache)
+    assert "Beta Town" in (docs / "cases" / "alpha-community.en.md").read_text("utf-8")

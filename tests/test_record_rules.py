@@ -88,7 +88,8 @@ def test_unknown_city_suggests_the_cities_of_its_region_first(
     text = alpha.read_text("utf-8").replace("region: inner-mongolia", f"region: {region}")
     alpha.write_text(text.replace("city: hohhot", "city: wuha"), "utf-8")
     assert check(data_dir, "en", capsys) == [
-        f"data/cases/alpha-community.yaml:6:3: location.city: unknown city 'wuha'; nearest: {nearest}",
+        f"data/cases/alpha-community.yaml:6:3: location.city: unknown city 'wuha'; nearest: {nearest}"
+        "; to add a city, list it under its region's cities in data/vocab/regions.yaml",
         "1 problem found; nothing was generated.",
     ]
 
@@ -123,3 +124,49 @@ def test_vocabulary_problems_name_line_and_field_all_at_once(
         f"data/vocab/units.yaml:{repeat}:6: units[{repeat - 4}].key: 键“household”定义了不止一次（第一次在第 4 行）",
         "发现 3 个问题；未生成任何页面。",
     ]
+
+
+def _add_unused_theme_and_terms(data_dir: Path) -> None:
+    with (data_dir / "vocab" / "themes.yaml").open("a", encoding="utf-8") as themes:
+        themes.write(
+            "  - key: elderly-care\n    label: {zh: 养老服务, en: Elderly care}\n"
+            "    description: {zh: 为老人提供照料的做法。, en: Practices that care for older residents.}\n"
+        )
+    with (data_dir / "vocab" / "glossary.yaml").open("a", encoding="utf-8") as glossary:
+        glossary.write(
+            "  - {key: red-property, term: {zh: 红色物业, en: Red property management},"
+            " definition: {zh: 党建引领的物业服务。, en: Property management led by Party building.}}\n"
+            "  - {key: yijian-tong, term: {zh: 一键通, en: one-touch line},"
+            " definition: {zh: 老人一键呼叫服务。, en: A one-button call service for older people.},"
+            " why: {zh: 培训常用, en: Often met in training}}\n"
+        )
+
+
+def test_every_theme_and_glossary_term_is_used(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Rules of the whole casebook: a theme no practice has, a term no text uses and that
+    does not say why it is listed (the last entry says why, so it passes)."""
+    _add_unused_theme_and_terms(data_dir)
+    assert check(data_dir, "en", capsys) == [
+        "data/vocab/glossary.yaml:9:6: glossary[2].key: no record's text uses the term 'red-property': "
+        "remove it, or say in 'why' why it is listed",
+        "data/vocab/themes.yaml:12:5: themes[3].key: no practice has the theme 'elderly-care', so its page would "
+        "be empty: use it in a case's themes or remove it",
+        "2 problems found; nothing was generated.",
+    ]
+    assert check(data_dir, "zh", capsys) == [
+        "data/vocab/glossary.yaml:9:6: glossary[2].key: 没有任何记录的文字用到术语“red-property”：请删去它，"
+        "或用 why 说明为什么收录",
+        "data/vocab/themes.yaml:12:5: themes[3].key: 没有任何做法用到主题“elderly-care”，它的主题页会是空的："
+        "请在案例的 themes 中用到它，或删去这个主题",
+        "发现 2 个问题；未生成任何页面。",
+    ]
+
+
+def test_the_whole_casebook_rules_wait_for_the_whole_casebook(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Checking one record cannot tell whether another record uses a theme."""
+    _add_unused_theme_and_terms(data_dir)
+    record = str(data_dir / "cases" / "alpha-community.yaml")
+    assert main(["--root", str(data_dir.parent), "check", record]) == 0
+    assert capsys.readouterr().out == "1 case checked; no problems found.\n"

@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import hashlib
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -15,6 +16,7 @@ from .collection_rules import CollectionRecord, check_collection
 from .glossary import term_themes
 from .history import History
 from .hygiene import tree_problems
+from .incremental import ServeCache, digest
 from .languages import CONFIG_FILE, TRANSLATIONS_DIR, Languages, read_languages, shipped
 from .loader import Document, FieldPath, load_bytes, load_file, read_file
 from .model import Case, Practice
@@ -24,6 +26,7 @@ from .related import Related, related_cases
 from .rules import Record, check_across, check_record
 from .validate import validate
 from .vocab import VOCAB_FILES, Vocabularies
+from .vocab_rules import vocabulary_problems
 
 CASES_DIR = "cases"
 VOCAB_DIR = "vocab"
@@ -39,6 +42,7 @@ class Catalog:
     site_url: str | None = None
     history: History | None = None  # each record's changes from git; None: no history available
     languages: Languages = dataclasses.field(default_factory=shipped)  # the site's languages (mkdocs.yml)
+    digests: dict[str, str] = dataclasses.field(default_factory=dict)  # case id -> digest of its record's bytes
 
     def case(self, case_id: str) -> Case:
         return next(case for case in self.cases if case.id == case_id)
@@ -102,24 +106,29 @@ def fingerprint(data_dir: Path) -> str:
 
 
 def build_catalog(
-    data_dir: Path, shown_from: Path | None = None, only: list[Path] | None = None, workers: int | None = None
+    data_dir: Path,
+    shown_from: Path | None = None,
+    only: list[Path] | None = None,
+    workers: int | None = None,
+    cache: ServeCache | None = None,
 ) -> Catalog:
     """Load the vocabularies and the case records under data_dir (or just `only`).
 
     Raises DataError with every problem found. `workers`: processes that load
     the records (parallel.fork_imap). Collections are read with the whole
     casebook, or when `only` names one (then with every case, which they refer to).
+    `cache`: while serving, the records loaded by the last build (incremental.py).
     """
     base = shown_from or data_dir.parent
     languages = read_languages(data_dir)
     problems = unexpected_entries(data_dir, base)
-    vocab, found = _load_vocabularies(data_dir, base, languages.codes)
+    vocab, found, documents = _load_vocabularies(data_dir, base, languages.codes)
     problems += found
     records: list[Record] = []
     collection_paths, case_paths = _split(data_dir, only)
     # Never read through a link or a pipe: unexpected_entries reports them.
     files = [(path, _shown(path, base)) for path in case_paths if not path.is_symlink() and path.is_file()]
-    loaded = fork_imap(functools.partial(_load_record, vocab=vocab, languages=languages.codes), files, workers)
+    loaded = _load_records(files, vocab, languages.codes, workers, cache)
     for (path, shown_as), result in zip(files, loaded, strict=True):
         problems += result.problems
         if result.case is not None:
@@ -127,6 +136,9 @@ def build_catalog(
     if vocab is not None:
         problems += check_across(tuple(records), vocab)
     cases = tuple(record.case for record in sorted(records, key=lambda r: r.case.id))
+    digests = {record.case.id: digest(record.raw) for record in records}
+    if vocab is not None and only is None and not problems:  # the whole casebook, each record valid
+        problems += vocabulary_problems(cases, vocab, documents)
     # A case that did not load would make every collection naming it wrong too:
     # their rules wait until the cases load (the collections are still validated).
     known = None if problems else {case.id: case for case in cases}
@@ -134,7 +146,7 @@ def build_catalog(
     problems += found
     if problems or vocab is None:
         raise DataError(problems)
-    return Catalog(cases, vocab, collections, languages=languages)
+    return Catalog(cases, vocab, collections, languages=languages, digests=digests)
 
 
 def _split(data_dir: Path, only: list[Path] | None) -> tuple[list[Path], list[Path]]:
@@ -177,35 +189,60 @@ def _shown(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-class _Loaded(NamedTuple):
+class LoadedRecord(NamedTuple):
     raw: bytes
     case: Case | None  # if the file makes a valid case
     problems: list[Problem]
 
 
-def _load_record(file: tuple[Path, str], vocab: Vocabularies | None, languages: tuple[str, ...]) -> _Loaded:
+def _load_records(
+    files: list[tuple[Path, str]],
+    vocab: Vocabularies | None,
+    languages: tuple[str, ...],
+    workers: int | None,
+    cache: ServeCache | None,
+) -> Iterator[LoadedRecord]:
+    """Each file (path, shown as) loaded, in order: from the cache when it has the file as it is now."""
+    if cache is None:
+        yield from fork_imap(functools.partial(_load_record, vocab=vocab, languages=languages), files, workers)
+        return
+    vocab = cache.vocabularies(vocab)  # compared once, not once a record
+    load = functools.partial(_load_record, vocab=vocab, languages=languages)
+    kept = {path: cache.loaded(path, vocab) for path, _ in files}
+    changed = [file for file in files if kept[file[0]] is None]
+    for (path, _), result in zip(changed, fork_imap(load, changed, workers), strict=True):
+        cache.keep(path, result)
+        kept[path] = result
+    for path, _ in files:
+        if (loaded := kept[path]) is not None:
+            yield loaded
+
+
+def _load_record(file: tuple[Path, str], vocab: Vocabularies | None, languages: tuple[str, ...]) -> LoadedRecord:
     """Reads, parses, validates and checks one record file (path, shown as): what
     runs in the worker processes."""
     path, shown_as = file
     raw, problems = read_file(path, shown_as)
     if raw is None:
-        return _Loaded(b"", None, problems)
+        return LoadedRecord(b"", None, problems)
     document, problems = load_bytes(raw, shown_as)
     if document is None:
-        return _Loaded(raw, None, problems)
+        return LoadedRecord(raw, None, problems)
     case, problems = validate(Case, document, languages=languages)
     if case is None:
-        return _Loaded(raw, None, problems)
+        return LoadedRecord(raw, None, problems)
     if vocab is not None:
         problems = check_record(Record(case, shown_as, raw, path.stem), vocab)
-    return _Loaded(raw, case, problems)
+    return LoadedRecord(raw, case, problems)
 
 
 def _load_vocabularies(
     data_dir: Path, base: Path, languages: tuple[str, ...]
-) -> tuple[Vocabularies | None, list[Problem]]:
+) -> tuple[Vocabularies | None, list[Problem], dict[str, Document]]:
+    """The vocabularies (None if any has problems), their problems, and each one's document (its lines)."""
     problems: list[Problem] = []
     fields: dict[str, object] = {}
+    documents: dict[str, Document] = {}
     for name, field in VOCAB_FILES.items():
         path = data_dir / VOCAB_DIR / name
         shown_as = _shown(path, base)
@@ -218,6 +255,7 @@ def _load_vocabularies(
         problems += found
         if document is None:
             continue
+        documents[field] = document
         data = document.data
         if set(data) != {field}:
             problems.append(Problem(shown_as, 1, 1, "", msg("vocab.top_key", field=field)))
@@ -233,8 +271,8 @@ def _load_vocabularies(
         problems += _catch_all_units(items, document) if field == "units" else []
         fields[field] = tuple(entry for _, entry in items)
     if problems:
-        return None, problems
-    return Vocabularies.model_validate(fields), []
+        return None, problems, documents
+    return Vocabularies.model_validate(fields), [], documents
 
 
 def _duplicate_keys(items: list[tuple[int, Any]], document: Document, field: str) -> list[Problem]:

@@ -8,6 +8,7 @@ measure them, so the label margin is worked out here from the characters' widths
 
 from __future__ import annotations
 
+import functools
 import io
 import unicodedata
 import warnings
@@ -36,6 +37,12 @@ _STYLE: dict[RcKeyType, Any] = {
 
 def bar_chart(labels: Sequence[str], values: Sequence[float], value_labels: Sequence[str]) -> str:
     """A horizontal bar chart, first label at the top, as SVG text."""
+    return _bar_chart(tuple(labels), tuple(values), tuple(value_labels))
+
+
+# While serving, a rebuild draws again only a chart whose bars changed (a second each with matplotlib).
+@functools.lru_cache(maxsize=32)
+def _bar_chart(labels: tuple[str, ...], values: tuple[float, ...], value_labels: tuple[str, ...]) -> str:
     with matplotlib.rc_context(_STYLE):
         height = BAR_IN * max(len(labels), 1) + 0.5
         figure, axes = pyplot.subplots(figsize=(WIDTH_IN, height))

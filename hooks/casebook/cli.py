@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="scaffold data/collections/<id>.yaml, a workshop collection 新建培训选集",
     )
+    new.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages 提示语言")
     new.set_defaults(run=_new)
     check = commands.add_parser("check", help="validate records (default: all) 检查案例")
     check.add_argument("files", nargs="*", type=Path)
@@ -97,24 +98,29 @@ def _parser() -> argparse.ArgumentParser:
 def _new(args: argparse.Namespace) -> int:
     case_id: str = args.id
     if not re.fullmatch(ID_PATTERN, case_id) or len(case_id) > MAX_ID:
-        sys.stderr.write(f"'{case_id}' is not a valid id: use lowercase ASCII letters and digits joined by hyphens\n")
+        sys.stderr.write(msg("cli.new.invalid_id", id=case_id).text(args.lang) + "\n")
         return 1
     folder, template_name = (
         (COLLECTIONS_DIR, "new-collection.yaml") if args.collection else (CASES_DIR, "new-case.yaml")
     )
     target = args.root / "data" / folder / f"{case_id}.yaml"
     if target.exists():
-        sys.stderr.write(f"{target.as_posix()} already exists: choose another id (ids are never reused)\n")
+        sys.stderr.write(msg("cli.new.exists", path=target.as_posix()).text(args.lang) + "\n")
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     template = resources.files("casebook").joinpath(f"templates/{template_name}").read_text("utf-8")
     text = template.replace("__ID__", case_id).replace("__TODAY__", dt.date.today().isoformat())
     target.write_text(text, "utf-8")
-    sys.stdout.write(f"created {target.as_posix()}\n")
+    sys.stdout.write(msg("cli.new.created", path=target.as_posix()).text(args.lang) + "\n")
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
+    missing = [path for path in args.files if not path.is_file()]
+    for path in missing:  # else a mistyped path would be "0 cases checked"
+        sys.stderr.write(msg("cli.no_such_file", path=path.as_posix()).text(args.lang) + "\n")
+    if missing:
+        return 1
     only = [path.resolve() for path in args.files] or None
     root = args.root.resolve()
     catalog = build_catalog(root / "data", shown_from=root, only=only)

@@ -13,15 +13,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import CASES_DIR, build_catalog, fingerprint
+from .catalog import CASES_DIR, VOCAB_DIR, build_catalog, fingerprint
 from .compare import compare_files
 from .feed import feed_files
 from .history import head, read_history
+from .incremental import ServeCache
 from .opendata import open_data_files
 from .overview import chart_files
 from .problems import DataError, Problem, msg
 from .redirects import redirect_files
 from .render import DATA_PREFIX, View, filter_keys, home_stats, page_paths, render_pages
+from .vocab import VOCAB_FILES
 from .write import write_pages
 
 
@@ -56,6 +58,7 @@ def generate(
     only: tuple[str, ...] | None = None,
     workers: int | None = None,
     site_url: str | None = None,
+    cache: ServeCache | None = None,
 ) -> Result:
     """Validate data_dir and write its pages into docs_dir; raises DataError.
 
@@ -63,15 +66,27 @@ def generate(
     so a contributor sees a change in seconds however many cases there are.
     `workers`: processes that render pages (parallel.fork_imap).
     `site_url`: where the site is published, for permanent addresses and QR codes.
+    `cache`: while serving, what the last build made: only what changed is loaded and rendered again.
     """
     key = (data_dir.resolve(), docs_dir.resolve(), only, site_url)
     stamp = fingerprint(data_dir) + head(data_dir)  # a commit changes the change logs
     if key in _memo and _memo[key][0] == stamp:
         return _memo[key][1]
     with _collector_paused():
-        catalog = build_catalog(data_dir, only=None if only is None else _record_paths(data_dir, only))
+        paths = None if only is None else _record_paths(data_dir, only)
+        catalog = build_catalog(data_dir, only=paths, cache=cache)
         catalog = dataclasses.replace(catalog, site_url=site_url, history=read_history(data_dir))
-        written, deleted = write_pages(docs_dir, page_paths(catalog), render_pages(catalog, workers))
+        page_keys = {} if cache is None else cache.page_keys(catalog, _vocabulary_bytes(data_dir))
+        suffixes = tuple(catalog.languages[lang].suffix for lang in catalog.languages.codes)
+        unchanged = {
+            path
+            for path, page_key in page_keys.items()
+            if cache and cache.unchanged(docs_dir, path, page_key, suffixes)
+        }
+        pages = render_pages(catalog, workers, skip=unchanged)
+        written, deleted = write_pages(docs_dir, page_paths(catalog), pages)
+        if cache is not None:
+            cache.pages = page_keys  # only now: the pages are written
         langs = catalog.languages.codes
         stats = {lang: home_stats(catalog, lang) for lang in langs}
         files = open_data_files(catalog) | feed_files(catalog) | redirect_files(catalog)
@@ -97,6 +112,10 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _vocabulary_bytes(data_dir: Path) -> bytes:
+    return b"".join((data_dir / VOCAB_DIR / name).read_bytes() for name in VOCAB_FILES)
 
 
 def _record_paths(data_dir: Path, ids: tuple[str, ...]) -> list[Path]:

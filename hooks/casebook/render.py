@@ -13,6 +13,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -357,12 +358,13 @@ def page_paths(catalog: Catalog) -> list[str]:
     return [path + catalog.languages[lang].suffix for path, lang, _, _ in _planned(catalog)]
 
 
-def render_pages(catalog: Catalog, workers: int | None = None) -> Iterator[Page]:
+def render_pages(catalog: Catalog, workers: int | None = None, skip: AbstractSet[str] = frozenset()) -> Iterator[Page]:
     """Every generated page in every language, rendered on every core when there
     are many, yielded in order as they are done: at 5,000 cases the pages are
-    about 250 MB of text, which the pipeline writes away instead of holding."""
+    about 250 MB of text, which the pipeline writes away instead of holding.
+    `skip`: pages (paths without language suffix) known to be written as they would be now."""
     catalog.term_themes  # noqa: B018 -- worked out here, before the workers fork, once for both glossary pages
-    plan = _planned(catalog)
+    plan = [planned for planned in _planned(catalog) if planned[0] not in skip]
     contents = fork_imap_shared(_render_planned, (catalog, plan), len(plan), workers)
     for (path, lang, _, _), content in zip(plan, contents, strict=True):
         yield Page(path + catalog.languages[lang].suffix, content)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from .incremental import per_record
 from .loader import Document, FieldPath, load_bytes
 from .model import LANGS, Bilingual, Case, Figure, Lang, Name, Text
 from .numerals import states
@@ -115,6 +116,13 @@ def texts(record: BaseModel) -> Iterator[tuple[FieldPath, Bilingual]]:
             yield path, value
 
 
+@per_record
+def record_texts(record: BaseModel) -> tuple[tuple[FieldPath, Bilingual], ...]:
+    """texts(record), kept while the record lives (incremental.per_record): the status page,
+    the translation states and the whole-casebook rules read every text of every case."""
+    return tuple(texts(record))
+
+
 def _texts(record: Record) -> Iterator[tuple[FieldPath, Bilingual]]:
     return ((path, value) for path, value in record.nodes if isinstance(value, Name | Text))
 
@@ -130,10 +138,8 @@ def nearest(key: str, known: Iterable[str], first: Iterable[str] = ()) -> Messag
     return msg("hint.nearest", keys=Listed(tuple(matches))) if matches else ""
 
 
-def _unknown(
-    record: Record, parts: FieldPath, kind: str, key: str, known: Iterable[str], first: Iterable[str] = ()
-) -> Problem:
-    return record.problem(parts, msg("unknown", kind=msg(kind), key=key, hint=nearest(key, known, first)))
+def _unknown(record: Record, parts: FieldPath, kind: str, key: str, known: Iterable[str]) -> Problem:
+    return record.problem(parts, msg("unknown", kind=msg(kind), key=key, hint=nearest(key, known)))
 
 
 def id_matches_file_name(records: tuple[Record, ...], vocab: Vocabularies) -> Iterator[Problem]:
@@ -241,7 +247,8 @@ def places_are_known(records: tuple[Record, ...], vocab: Vocabularies) -> Iterat
         if location.city not in cities:
             region = regions.get(location.region or "")
             near = [city.key for city in region.cities] if region else []
-            yield _unknown(record, ("location", "city"), "kind.city", location.city, cities, near)
+            hint = nearest(location.city, cities, near)
+            yield record.problem(("location", "city"), msg("unknown.city", key=location.city, hint=hint))
         elif cities[location.city][0].key != location.region:
             parent = cities[location.city][0].key
             yield record.problem(("location", "city"), msg("city.region", city=location.city, region=parent))

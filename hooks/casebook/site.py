@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .incremental import ServeCache
 from .pipeline import Result
 from .pipeline import generate as _generate
+from .render import GENERATED_DIRS
 
 # edit_uri in mkdocs.yml points into docs/; a generated page edits its record.
 EDIT_ROOT_MARKER = "/docs/"
@@ -16,18 +18,32 @@ FILTER_KEYS_PLACEHOLDER = "<!-- casebook:filter-keys -->"
 
 
 def generate(
-    data_dir: Path, docs_dir: Path, preview: str = "", workers: int | None = None, site_url: str | None = None
+    data_dir: Path,
+    docs_dir: Path,
+    preview: str = "",
+    workers: int | None = None,
+    site_url: str | None = None,
+    cache: ServeCache | None = None,
 ) -> Result:
     """preview: the CASEBOOK_PREVIEW value, case ids or record paths separated by commas;
     workers: processes that render pages (None: every core, for a large casebook);
-    site_url: mkdocs.yml's, for the printed pages' permanent addresses and QR codes."""
-    return _generate(data_dir, docs_dir, preview_ids(preview), workers, site_url)
+    site_url: mkdocs.yml's, for the printed pages' permanent addresses and QR codes;
+    cache: while serving, what the last build made (incremental.py)."""
+    return _generate(data_dir, docs_dir, preview_ids(preview), workers, site_url, cache)
 
 
 def preview_ids(preview: str) -> tuple[str, ...] | None:
     """'a, data/cases/b.yaml' -> ('a', 'b'); an empty value means the whole casebook."""
     ids = tuple(Path(part.strip()).name.removesuffix(".yaml") for part in preview.split(",") if part.strip())
     return ids or None
+
+
+def shows_data(src_uri: str, path: Path) -> bool:
+    """A hand-written page (not under a generated folder) with a placeholder the data fills."""
+    if src_uri.split("/", 1)[0] in GENERATED_DIRS:
+        return False
+    text = path.read_text("utf-8")
+    return STATS_PLACEHOLDER in text or FILTER_KEYS_PLACEHOLDER in text
 
 
 def filled_placeholders(markdown: str, generated: Result, language: str) -> str:
@@ -40,9 +56,12 @@ def filled_placeholders(markdown: str, generated: Result, language: str) -> str:
     return markdown
 
 
-def write_files(generated: Result, site_dir: Path) -> None:
-    """Writes the open data and the feeds of this build into the built site."""
+def write_files(generated: Result, site_dir: Path, written: Mapping[str, bytes] | None = None) -> None:
+    """Writes the open data and the feeds of this build into the built site; `written`: what
+    the last build wrote there (while serving), which is not written again."""
     for path, content in generated.files.items():
+        if written is not None and written.get(path) == content:
+            continue
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

@@ -8,9 +8,11 @@ vocabularies so the texts read like the domain without being real facts.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
+from pydantic import BaseModel
 
 from .catalog import CASES_DIR, VOCAB_DIR
 from .vocab import Vocabularies
@@ -139,10 +141,47 @@ def write_synthetic_data(target: Path, vocab_from: Path, count: int, seed: int =
     for source in (vocab_from / VOCAB_DIR).glob("*.yaml"):
         (target / VOCAB_DIR / source.name).write_bytes(source.read_bytes())
     rng = random.Random(seed)
+    used: set[str] = set()  # every theme key and text of the cases
     for index in range(count):
         case = synthetic_case(index, rng, vocab)
+        used.update(_strings(case))
         text = yaml.safe_dump(case, allow_unicode=True, sort_keys=False, width=1000)
         (target / CASES_DIR / f"{case['id']}.yaml").write_text(text, "utf-8")
+    _keep_used_entries(target / VOCAB_DIR, vocab, used)
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _keep_used_entries(vocab_dir: Path, vocab: Vocabularies, used: set[str]) -> None:
+    """A few cases use only some themes and glossary terms: the vocabularies keep those, as
+    the whole-casebook rules demand (vocab_rules.py)."""
+    text = "\n".join(used)
+    folded = text.casefold()
+    kept: dict[str, list[BaseModel]] = {
+        "themes": [theme for theme in vocab.themes if theme.key in used],
+        "glossary": [
+            entry
+            for entry in vocab.glossary
+            if entry.why is not None
+            or (entry.term.zh and entry.term.zh in text)
+            or (entry.term.en and entry.term.en.casefold() in folded)
+        ],
+    }
+    for field, entries in kept.items():
+        if len(entries) < len(getattr(vocab, field)):
+            dumped = {field: [entry.model_dump(mode="json", exclude_none=True) for entry in entries]}
+            (vocab_dir / f"{field}.yaml").write_text(
+                yaml.safe_dump(dumped, allow_unicode=True, sort_keys=False), "utf-8"
+            )
 
 
 def _profile_figure(value: int, unit: str, word: str) -> dict[str, object]:

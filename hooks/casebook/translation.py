@@ -10,7 +10,7 @@ from typing import Literal
 from .collection import Collection
 from .model import Bilingual, Case
 from .problems import field_path
-from .rules import texts
+from .rules import record_texts
 
 State = Literal["original", "reviewed", "machine", "draft", "missing", "stale"]
 STATES: tuple[State, ...] = ("original", "reviewed", "machine", "draft", "missing", "stale")
@@ -51,7 +51,7 @@ def stated_texts(case: Translated, langs: tuple[str, ...]) -> list[tuple[TextSta
     """Each text of the record in each of the languages, with its state."""
     return [
         (TextState(case.id, field, lang, text_state(case, text, lang)), text)
-        for field, text in ((field_path(path), text) for path, text in texts(case))
+        for field, text in ((field_path(path), text) for path, text in record_texts(case))
         for lang in langs
     ]
 

@@ -18,8 +18,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import Files
 
 from casebook import site
+from casebook.incremental import ServeCache
 from casebook.memory import return_freed_memory
 from casebook.pipeline import Result
 from casebook.problems import DataError, Problem
@@ -63,9 +65,16 @@ class SiteBuild:
     in_child: bool = False  # in that one
     generated: Result | None = None  # the pages and files this build's data made (on_pre_build)
     problems: tuple[Problem, ...] = ()  # while serving: the data's problems, shown on every page
+    dirty: bool = False  # `mkdocs serve --dirty` (`make serve`): MkDocs rebuilds only pages whose source changed
+    cache: ServeCache | None = None  # while serving: what the last build loaded and rendered
+    served: int = 0  # builds this serving process has finished
+    background: threading.Thread | None = None  # while serving: the search index brought up to date
+    problems_shown: tuple[Problem, ...] | None = None  # while serving: the problems the served pages show
+    files_shown: dict[str, bytes] | None = None  # while serving: the files beside the pages (site.write_files)
 
-    def start(self, command: str) -> None:
-        self.command, self.settings = command, Settings.from_environment()
+    def start(self, command: str, dirty: bool = False) -> None:
+        self.command, self.settings, self.dirty = command, Settings.from_environment(), dirty
+        self.cache = ServeCache() if command == "serve" else None
 
     def generate(self, config: MkDocsConfig) -> None:
         """The pages from the data, before MkDocs reads this language pass's pages. Raises
@@ -74,7 +83,7 @@ class SiteBuild:
         data_dir = Path(config.config_file_path).parent / "data"
         try:
             self.generated = site.generate(
-                data_dir, Path(config.docs_dir), self.settings.preview, self.workers(), config.site_url
+                data_dir, Path(config.docs_dir), self.settings.preview, self.workers(), config.site_url, self.cache
             )
             self.problems = ()
         except DataError as error:
@@ -106,7 +115,7 @@ class SiteBuild:
         if not self.inner_pass(config):
             self.indexing.clear()
             self.site_root = Path(config.site_dir)
-        elif not (self.indexing or self.settings.low_memory or self.in_child):
+        elif not (self.indexing or self.settings.low_memory or self.in_child or self._rebuilding()):
             # static-i18n's loop builds English now: index Chinese meanwhile.
             self.indexing.append(self._index(config, ("",)))
 
@@ -161,9 +170,26 @@ class SiteBuild:
             os.waitpid(self.child, 0)
             self.child = 0
 
+    def write_files(self, config: MkDocsConfig) -> None:
+        """The open data, feeds and other files beside the pages; while serving with `--dirty`
+        (which keeps the served folder), only those that changed."""
+        site.write_files(self.result(), Path(config.site_dir), self.files_shown)
+        if self.command == "serve" and self.dirty:
+            self.files_shown = dict(self.result().files)
+
+    def _rebuilding(self) -> bool:
+        """A build of `serve` after its first one."""
+        return self.command == "serve" and self.served > 0
+
     def finish(self, config: MkDocsConfig) -> list[str]:
         """After the default language's pages (and static-i18n's loop, if not forked):
         waits for the other languages and indexes what is not indexed yet; the problems."""
+        if self.command == "serve":
+            self.served += 1
+            self.problems_shown = self.problems
+        if self.served > 1:
+            self._index_in_background(config)
+            return []
         if self.settings.low_memory:
             return_freed_memory()  # MkDocs is done with its pages: let Pagefind have the memory
         errors = []
@@ -190,6 +216,39 @@ class SiteBuild:
             return []
         languages = ", ".join(static_i18n.other_languages(config))
         return [f"building the other languages ({languages}) failed: see above"]
+
+    def _index_in_background(self, config: MkDocsConfig) -> None:
+        """While serving, after the first build: the pages are served at once, and the search
+        index catches up a few seconds later (a search meanwhile finds the text as it was)."""
+        previous, others = self.background, static_i18n.other_languages(config)
+        root, part_pages = self.site_root, self.settings.part_pages
+
+        def index() -> None:
+            if previous is not None:
+                previous.join()  # one index run at a time: they write the same folders
+            try:
+                start_indexing(root, ("", *others), others, part_pages).wait()
+            except (SearchIndexError, OSError) as error:  # OSError: the served folder went away
+                sys.stderr.write(f"the search index was not brought up to date: {error}\n")
+
+        self.background = threading.Thread(target=index, name="search-index", daemon=True)
+        self.background.start()
+
+    def served_pages_kept_current(self, files: Files) -> None:
+        """`--dirty` rebuilds only pages whose source changed, or whose output is missing. Two kinds
+        of page must follow the data though their source did not change, so their old output is
+        removed before MkDocs reads this language pass's pages: hand-written pages that show what
+        the data holds (the home page's counts, the search filters: site.shows_data), and every
+        page when the data's problems come or go (each page shows them: served_problems.py).
+        (The navigation needs nothing: its titles are mkdocs.yml's, not read from the pages.)"""
+        if self.dirty:
+            self._stale_pages_removed(files)
+
+    def _stale_pages_removed(self, files: Files) -> None:
+        every = self.problems != self.problems_shown
+        for file in files.documentation_pages():
+            if every or (file.abs_src_path and site.shows_data(file.src_uri, Path(file.abs_src_path))):
+                Path(file.abs_dest_path).unlink(missing_ok=True)
 
     def _index(self, config: MkDocsConfig, prefixes: tuple[str, ...]) -> Indexing:
         others = static_i18n.other_languages(config)
