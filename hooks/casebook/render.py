@@ -53,7 +53,6 @@ DATA_PREFIX = "data"
 PRACTICE_LIST_LIMIT = 50
 COMPARE_PAGE = "compare/index"
 COMPARE_MAX = 4  # cases side by side on the compare page: what fits an A4 landscape page
-# The profile's figures in the order the case page shows them.
 # Where a text's first sentence ends: after 。！？ in Chinese; in English after . ! ? and a space
 # before a capital letter or an opening quote (not inside "0.5 km²"); a line break ends it in both.
 _SENTENCE_END: dict[Conventions, re.Pattern[str]] = {
