@@ -10,9 +10,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from casebook import site
-from casebook.html_blocks import GeneratedHtmlBlocks
 from casebook.problems import DataError
-from casebook.served_problems import problems_panel
 from casebook_mkdocs import theme
 from casebook_mkdocs.orchestration import BUILD
 
@@ -22,10 +20,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> None:
-    if not config.use_directory_urls:  # generated listings link to "cases/<id>/" (render.page_url)
-        raise PluginError("the casebook needs use_directory_urls: true in mkdocs.yml")
-    config.markdown_extensions.append(GeneratedHtmlBlocks())  # type: ignore[arg-type]  # an instance is fine
-    theme.skip_site_wide_templates(config, BUILD.inner_pass(config))
+    BUILD.configure(config)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -57,7 +52,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return problems_panel(BUILD.problems) + html
+    return BUILD.with_problems(html)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

@@ -9,16 +9,17 @@ import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from .collection import Collection
 from .collection_rules import CollectionRecord, check_collection
 from .glossary import term_themes
 from .history import History
 from .hygiene import tree_problems
-from .incremental import ServeCache, digest
+from .incremental import LoadedRecord, ServeCache
 from .languages import CONFIG_FILE, TRANSLATIONS_DIR, Languages, read_languages, shipped
 from .loader import Document, FieldPath, load_bytes, load_file, read_file
+from .memo import digest
 from .model import Case, Practice
 from .parallel import fork_imap
 from .problems import DataError, Listed, Message, Problem, field_path, msg
@@ -187,12 +188,6 @@ def _shown(path: Path, base: Path) -> str:
         return path.relative_to(base).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-class LoadedRecord(NamedTuple):
-    raw: bytes
-    case: Case | None  # if the file makes a valid case
-    problems: list[Problem]
 
 
 def _load_records(

@@ -12,12 +12,14 @@ import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .catalog import CASES_DIR, VOCAB_DIR, build_catalog, fingerprint
+from .catalog import CASES_DIR, VOCAB_DIR, Catalog, build_catalog, fingerprint
 from .compare import compare_files
 from .feed import feed_files
 from .history import head, read_history
 from .incremental import ServeCache
+from .memo import digest
 from .opendata import open_data_files
 from .overview import chart_files
 from .problems import DataError, Problem, msg
@@ -76,7 +78,7 @@ def generate(
         paths = None if only is None else _record_paths(data_dir, only)
         catalog = build_catalog(data_dir, only=paths, cache=cache)
         catalog = dataclasses.replace(catalog, site_url=site_url, history=read_history(data_dir))
-        page_keys = {} if cache is None else cache.page_keys(catalog, _vocabulary_bytes(data_dir))
+        page_keys = {} if cache is None else _page_keys(catalog, _vocabulary_bytes(data_dir))
         suffixes = tuple(catalog.languages[lang].suffix for lang in catalog.languages.codes)
         unchanged = {
             path
@@ -112,6 +114,29 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _page_keys(catalog: Catalog, vocab_bytes: bytes) -> dict[str, str]:
+    """The key of each page made from some records only: path under docs/ (without language
+    suffix) -> key. The case pages, and the theme and region pages (each lists its own
+    cases); the other listings show every case, so they are rendered every time."""
+    # The languages' page words (data/translations/) reach every page too.
+    common = (digest(vocab_bytes), catalog.site_url, digest(repr(catalog.languages).encode()))
+    history, digests = catalog.history, catalog.digests
+    keys = {}
+    for case in catalog.cases:
+        related = [(item.case.id, digests[item.case.id], item.themes) for item in catalog.related[case.id]]
+        changes: Any = None if history is None else history.get(f"cases/{case.id}.yaml", ())
+        keys[f"cases/{case.id}"] = _key(common, digests[case.id], changes, related)
+    for theme, practices in catalog.practices_by_theme().items():
+        keys[f"themes/{theme}"] = _key(common, [(case.id, digests[case.id]) for case, _ in practices])
+    for region, cases in catalog.cases_by_region().items():
+        keys[f"regions/{region}"] = _key(common, [(case.id, digests[case.id]) for case in cases])
+    return keys
+
+
+def _key(*parts: object) -> str:
+    return digest(repr(parts).encode())
 
 
 def _vocabulary_bytes(data_dir: Path) -> bytes:

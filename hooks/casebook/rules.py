@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .incremental import per_record
 from .loader import Document, FieldPath, load_bytes
+from .memo import per_record
 from .model import LANGS, Bilingual, Case, Figure, Lang, Name, Text
 from .numerals import states
 from .personal_data import personal_data
@@ -118,7 +118,7 @@ def texts(record: BaseModel) -> Iterator[tuple[FieldPath, Bilingual]]:
 
 @per_record
 def record_texts(record: BaseModel) -> tuple[tuple[FieldPath, Bilingual], ...]:
-    """texts(record), kept while the record lives (incremental.per_record): the status page,
+    """texts(record), kept while the record lives (memo.per_record): the status page,
     the translation states and the whole-casebook rules read every text of every case."""
     return tuple(texts(record))
 

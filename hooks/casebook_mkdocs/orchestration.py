@@ -17,17 +17,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import Files
 
 from casebook import site
+from casebook.html_blocks import GeneratedHtmlBlocks
 from casebook.incremental import ServeCache
 from casebook.memory import return_freed_memory
 from casebook.pipeline import Result
 from casebook.problems import DataError, Problem
 from casebook.search import PART_PAGES, Indexing, SearchIndexError, start_indexing
+from casebook.served_problems import problems_panel
 
-from . import static_i18n
+from . import static_i18n, theme
 
 PREVIEW = "CASEBOOK_PREVIEW"  # `make preview CASE=<id>`: build only these records
 # `make build LOW_MEMORY=1`: render in one process and index after the last page,
@@ -75,6 +77,18 @@ class SiteBuild:
     def start(self, command: str, dirty: bool = False) -> None:
         self.command, self.settings, self.dirty = command, Settings.from_environment(), dirty
         self.cache = ServeCache() if command == "serve" else None
+
+    def configure(self, config: MkDocsConfig) -> None:
+        """The casebook's needs of the configuration: folder URLs (generated listings link to
+        "cases/<id>/", render.page_url), its Markdown extension, and no site-wide page twice."""
+        if not config.use_directory_urls:
+            raise PluginError("the casebook needs use_directory_urls: true in mkdocs.yml")
+        config.markdown_extensions.append(GeneratedHtmlBlocks())  # type: ignore[arg-type]  # an instance is fine
+        theme.skip_site_wide_templates(config, self.inner_pass(config))
+
+    def with_problems(self, html: str) -> str:
+        """A page's content, under the panel of the data's problems while serving (none otherwise)."""
+        return problems_panel(self.problems) + html
 
     def generate(self, config: MkDocsConfig) -> None:
         """The pages from the data, before MkDocs reads this language pass's pages. Raises
