@@ -79,11 +79,9 @@ def generate(
         catalog = build_catalog(data_dir, only=paths, cache=cache)
         catalog = dataclasses.replace(catalog, site_url=site_url, history=read_history(data_dir))
         page_keys = {} if cache is None else _page_keys(catalog, _vocabulary_bytes(data_dir))
-        suffixes = tuple(catalog.languages[lang].suffix for lang in catalog.languages.codes)
+        suffixes = tuple(language.suffix for language in catalog.languages.all)
         unchanged = {
-            path
-            for path, page_key in page_keys.items()
-            if cache and cache.unchanged(docs_dir, path, page_key, suffixes)
+            path for path, key in page_keys.items() if cache and cache.unchanged(docs_dir, path, key, suffixes)
         }
         pages = render_pages(catalog, workers, skip=unchanged)
         written, deleted = write_pages(docs_dir, page_paths(catalog), pages)
@@ -120,8 +118,10 @@ def _page_keys(catalog: Catalog, vocab_bytes: bytes) -> dict[str, str]:
     """The key of each page made from some records only: path under docs/ (without language
     suffix) -> key. The case pages, and the theme and region pages (each lists its own
     cases); the other listings show every case, so they are rendered every time."""
-    # The languages' page words (data/translations/) reach every page too.
-    common = (digest(vocab_bytes), catalog.site_url, digest(repr(catalog.languages).encode()))
+    # The languages and their page words (data/translations/) reach every page too; a Language's
+    # repr leaves its words out, so they are named here.
+    languages = [(language, sorted(language.ui.items())) for language in catalog.languages.all]
+    common = (digest(vocab_bytes), catalog.site_url, digest(repr(languages).encode()))
     history, digests = catalog.history, catalog.digests
     keys = {}
     for case in catalog.cases:
