@@ -39,12 +39,14 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+import cbor2
+
 BUNDLE = "pagefind"  # the folder under each language's root: /pagefind/, /en/pagefind/
 # Heading permalinks (¶), the edit button and the translation notice above the
 # summary are chrome, not text. One flag per selector: Pagefind 1.5.2 ignores a
 # comma-separated list.
 IGNORED = (".headerlink", ".md-content__button", ".cb-translation")
-FRAGMENT_MAGIC = b"pagefind_dcd"  # what a gzipped fragment starts with once unzipped
+FRAGMENT_MAGIC = b"pagefind_dcd"  # what a gzipped fragment or metadata file starts with once unzipped
 INDEXED_MARK = b"<div data-pagefind-body>"  # overrides/main.html; in page text it would be &lt;div
 MANIFEST = "casebook-parts.json"
 # Pagefind holds every page of a run in memory (no setting for it:
@@ -125,8 +127,9 @@ class Indexing:
             for prefix, parts in languages
             for number, pages in enumerate(parts, start=1)
         ]
-        for prefix, parts in languages:
-            write_manifest(site_dir / prefix, len(parts))
+        self._languages = [(site_dir / prefix, len(parts)) for prefix, parts in languages]
+        for language_root, parts in self._languages:
+            write_manifest(language_root, parts)
         self._errors: list[str] = []
         self._thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
         self._thread.start()
@@ -148,6 +151,9 @@ class Indexing:
                     break
             if upcoming:
                 upcoming.result().cleanup()
+        if not self._errors:
+            for language_root, parts in self._languages:
+                write_manifest(language_root, parts, chunk_starts(language_root, parts))
 
     def _copied(self, number: int) -> tempfile.TemporaryDirectory[str]:
         """The pages of run `number` as Pagefind reads them, in a temporary folder."""
@@ -231,13 +237,32 @@ def _spaced_run(run: re.Match[str]) -> str:
     return before + ZERO_WIDTH_SPACE.join(run.group()) + after
 
 
-def write_manifest(language_root: Path, parts: int) -> None:
+def write_manifest(language_root: Path, parts: int, starts: list[str] | None = None) -> None:
     """<bundle>/casebook-parts.json: the other parts' bundles, for the search page
-    to merge (casebook-search.js), as URLs relative to the first bundle."""
+    to merge (casebook-search.js), as URLs relative to the first bundle, and, once
+    they are indexed, the first word of every chunk of their indexes (`starts`)."""
     bundle = language_root / BUNDLE
     bundle.mkdir(parents=True, exist_ok=True)
     merge = [f"../{bundle_name(part)}/" for part in range(2, parts + 1)]
-    (bundle / MANIFEST).write_text(json.dumps({"merge": merge}), "utf-8")
+    manifest = {"merge": merge, "starts": starts or []}
+    (bundle / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+
+
+def chunk_starts(language_root: Path, parts: int) -> list[str]:
+    """The first word of each chunk of each part's index. Pagefind 1.5 loads, for a
+    word, only the chunk where the word itself would stand, not the next ones that
+    hold longer words it starts; the search page loads those by these words. Read
+    from each bundle's metadata (pagefind-entry.json names it): gzipped CBOR whose
+    third item lists the chunks as [first word, last word, file]."""
+    starts: set[str] = set()
+    for bundle in (language_root / bundle_name(part) for part in range(1, parts + 1)):
+        entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+        for language in entry["languages"].values():
+            data = gzip.decompress((bundle / f"pagefind.{language['hash']}.pf_meta").read_bytes())
+            if not data.startswith(FRAGMENT_MAGIC):
+                raise SearchIndexError(f"{bundle}: not Pagefind metadata")
+            starts.update(chunk[0] for chunk in cbor2.loads(data[len(FRAGMENT_MAGIC) :])[2])
+    return sorted(starts)
 
 
 def fragments(site_dir: Path) -> Iterator[tuple[Path, dict]]:

@@ -13,7 +13,8 @@
 //
 // A large casebook's index comes in parts (hooks/casebook/search.py): the
 // bundle beside this page lists the others in casebook-parts.json, merged here
-// before the first search.
+// before the first search, and the first word of every chunk of their indexes
+// (see loadExtensions()).
 const EXCERPT_WORDS = 12;
 const PAGE_SIZE = 20;
 const SUB_RESULTS = 3;
@@ -26,39 +27,51 @@ window.addEventListener("DOMContentLoaded", async () => {
   const root = document.getElementById("casebook-search");
   if (!root) return;
   const bundle = new URL(root.dataset.bundle, document.baseURI);
-  const pagefind = await loadIndex(bundle);
-  const finder = new Finder(root, pagefind, await pagefind.filters());
+  const index = await loadIndex(bundle);
+  const finder = new Finder(root, index, await index.pagefind.filters());
   finder.readUrl();
   finder.run();
   window.casebookFinder = finder; // for tests/test_search_recall.py and the benchmark
 
 });
 
+// The index: Pagefind with every part merged, and the first words of their chunks.
 async function loadIndex(bundle) {
   const pagefind = await import(new URL("pagefind.js", bundle).href);
   await pagefind.options({ excerptLength: EXCERPT_WORDS });
-  for (const part of await otherParts(bundle)) {
-    await pagefind.mergeIndex(part, { excerptLength: EXCERPT_WORDS });
+  const parts = await readParts(bundle);
+  for (const part of parts.merge) {
+    await pagefind.mergeIndex(new URL(part, bundle).pathname, { excerptLength: EXCERPT_WORDS });
   }
-  return pagefind;
+  return { pagefind, starts: parts.starts || [] };
 }
 
-// The other parts' bundle paths, or none if the list cannot be read (the first
-// part alone still searches its pages).
-async function otherParts(bundle) {
+// casebook-parts.json, or no other part if it cannot be read (the first part alone
+// still searches its pages).
+async function readParts(bundle) {
   try {
     const response = await fetch(new URL("casebook-parts.json", bundle));
-    const parts = await response.json();
-    return parts.merge.map((path) => new URL(path, bundle).pathname);
+    return await response.json();
   } catch (error) {
     console.error("casebook-parts.json", error);
-    return [];
+    return { merge: [] };
   }
+}
+
+// Pagefind finds a word and the longer words it starts, but loads for it only the
+// one chunk of the index where the word itself would stand: "3" missed the "36" of
+// the next chunk, and the pages with "District 36" for "District 3". The chunks
+// that begin with a word it starts are loaded first, by their first words.
+async function loadExtensions(index, word) {
+  const starts = index.starts.filter((start) => start > word && start.startsWith(word));
+  await Promise.all(starts.map((start) => index.pagefind.preload(start)));
 }
 
 // The index holds Chinese one character a word (hooks/casebook/search.py), and
 // Pagefind matches a quoted query as an exact phrase of whole words. So:
-// - Chinese: a query without marks is asked for as one phrase of characters.
+// - Chinese: a query without marks is asked for as one phrase of characters;
+//   ending in other words (工作法1), as the phrase of what comes before, and the
+//   last word, perhaps the start of a longer one (工作法12), right after it.
 //   Marks take a place in the index that no query word can fill, so a query with
 //   marks ("“议事会”工作法4") is split into stretches at its marks: the pages whose
 //   words stand as the stretches do, one after another with at most as many places
@@ -82,17 +95,35 @@ const MARKS_OR_SPACE = "[\\p{P}\\p{S}\\s]";
 // words stand: one search a character costs more than reading a few pages.
 const FEW_PAGES = 40;
 
-async function findPages(pagefind, query, filters) {
-  if (!HAN.test(query)) return findWords(pagefind, query.split(/\s+/).filter(Boolean), filters);
-  const stretches = chineseStretches(query);
+async function findPages(index, query, filters) {
+  const { pagefind } = index;
+  if (!HAN.test(query)) return findWords(index, query.split(/\s+/).filter(Boolean), filters);
+  const stretches = withOpenEnd(chineseStretches(query));
+  const open = stretches.at(-1).open;
+  if (open) await loadExtensions(index, open);
   if (stretches.length === 1) return phrase(pagefind, stretches[0].words, filters);
   // The pages with every stretch; when there are many, those with them in a row.
-  const searches = await Promise.all(stretches.map((stretch) => phrase(pagefind, stretch.words, filters)));
+  const searches = await Promise.all(
+    stretches.map((stretch) => (stretch.open ? pagefind.search(stretch.open, { filters }) : phrase(pagefind, stretch.words, filters))),
+  );
   const inAll = searches.slice(1).map((search) => new Set(search.results.map((result) => result.id)));
   const results = searches[0].results.filter((result) => inAll.every((ids) => ids.has(result.id)));
   const candidates = { results, filters: searches[0].filters };
+  // Characters and the open end alone: where every word stands says it all.
+  if (stretches.every((stretch) => !stretch.marks && (stretch.open || stretch.words.every((word) => HAN.test(word))))) {
+    return inRow(pagefind, candidates, stretches, filters, true);
+  }
   const found = results.length > FEW_PAGES ? await inRow(pagefind, candidates, stretches, filters) : candidates;
   return keepHolding(found.results, holding(query), found.filters);
+}
+
+// A last word that is not Han (工作法1) as a stretch of its own, right after the one
+// before, `open`: found as the start of a word.
+function withOpenEnd(stretches) {
+  const last = stretches.at(-1);
+  const word = last.words.at(-1);
+  if (HAN.test(word) || last.words.length === 1) return stretches;
+  return [...stretches.slice(0, -1), { ...last, words: last.words.slice(0, -1) }, { words: [word], marks: 0, open: plainWord(word) }];
 }
 
 // The query's stretches between marks, each with its words and the number of
@@ -112,8 +143,10 @@ function chineseStretches(query) {
 }
 
 // Other words as typed: Pagefind indexes "micro-wish" as a whole and in parts.
-async function findWords(pagefind, typed, filters) {
+async function findWords(index, typed, filters) {
+  const { pagefind } = index;
   const words = typed.map(trimMarks).filter(Boolean);
+  if (words.length) await loadExtensions(index, plainWord(words.at(-1)));
   if (words.length <= 1) return pagefind.search(words[0] || null, { filters });
   const loose = await pagefind.search(words.map(plainWord).join(" "), { filters });
   // Each word a stretch, after the marks typed alone before it.
@@ -136,15 +169,16 @@ async function findWords(pagefind, typed, filters) {
 // another, the next stretch after at most as many places as marks before it. The
 // next stretch may also start at the place where the last one ended: Pagefind
 // indexes "3+1" and "micro-wish" as one word and as its parts, all at one place.
-async function inRow(pagefind, loose, stretches, filters) {
+// `everyWord`: every word of each stretch is looked for, not only its ends.
+async function inRow(pagefind, loose, stretches, filters, everyWord = false) {
   // A stretch's first and last words only: a search for each character of a long
   // Chinese stretch would cost more than reading the few pages where the ends of the
   // stretches stand right but not the characters between them (findPages reads each).
-  const ends = stretches.map((stretch) => ({
-    marks: stretch.marks,
-    words: [...new Set([stretch.words[0], stretch.words.at(-1)])],
-    length: stretch.words.length,
-  }));
+  const ends = stretches.flatMap((stretch) =>
+    everyWord
+      ? stretch.words.map((word, place) => ({ marks: place ? 0 : stretch.marks, words: [word], length: 1 }))
+      : [{ marks: stretch.marks, words: [...new Set([stretch.words[0], stretch.words.at(-1)])], length: stretch.words.length }],
+  );
   const words = [...new Set(ends.flatMap((stretch) => stretch.words).map(plainWord))];
   const places = new Map();
   for (const [index, search] of (await Promise.all(words.map((word) => pagefind.search(word, { filters })))).entries()) {
@@ -237,9 +271,10 @@ function escapeRegExp(text) {
 }
 
 class Finder {
-  constructor(root, pagefind, filters) {
+  constructor(root, index, filters) {
     this.root = root;
-    this.pagefind = pagefind;
+    this.index = index;
+    this.pagefind = index.pagefind; // for tests/search_engines.py
     this.words = root.dataset;
     this.shown = PAGE_SIZE;
     this.runs = 0;
@@ -359,7 +394,7 @@ class Finder {
   // Every page a query finds, in rank order, and whether they only have its words
   // apart: what the recall test measures.
   async pages(query) {
-    const search = await findPages(this.pagefind, query, {});
+    const search = await findPages(this.index, query, {});
     const pages = await Promise.all(search.results.map((result) => result.data()));
     return { urls: titledFirst(pages, query).map((page) => page.url), apart: Boolean(search.apart) };
   }
@@ -375,7 +410,7 @@ class Finder {
       return;
     }
     this.status.textContent = this.words.textLoading;
-    const search = await findPages(this.pagefind, query, filters);
+    const search = await findPages(this.index, query, filters);
     if (run !== this.runs) return;
     this.showCounts(search.filters);
     const shown = await Promise.all(search.results.slice(0, this.shown).map((result) => result.data()));
