@@ -200,8 +200,9 @@ def test_a_word_finds_the_longer_words_it_starts_in_every_chunk_of_the_index(bro
     # missing 工作法12. Here too the chunks after the one where "3" stands begin with longer numbers.
     starts = json.loads((synthetic_site / "en" / "pagefind" / "casebook-parts.json").read_text("utf-8"))["starts"]
     assert [start for start in starts if start.startswith("3")] != []
-    first = build_catalog(synthetic_site.parent / "data").cases[0].practices[0].title
-    queries = {"en": ["District 3", "District 1", first.en], "zh": ["工作法1", first.zh, "第3区"]}
+    title = build_catalog(synthetic_site.parent / "data").cases[0].practices[0].title
+    first = {lang: title.get(lang) or "" for lang in LANGS}  # “党群活动站”工作法1, “…” method 1
+    queries = {"en": ["District 3", "District 1", first["en"]], "zh": ["工作法1", first["zh"], "第3区"]}
     texts = {lang: searchable(synthetic_site, lang) for lang in queries}
     found = {}
     with serving(synthetic_site) as url:
@@ -218,7 +219,7 @@ def test_a_word_finds_the_longer_words_it_starts_in_every_chunk_of_the_index(bro
     }
     assert found == held
     # Pages that have a query only as the start of a longer word are among them.
-    prefixes = ["District 3", "District 1", first.en, first.zh]
+    prefixes = ["District 3", "District 1", first["en"], first["zh"]]
     longer_only = {
         query: [path for path in held[query] if not holds(texts[lang][path], query, whole=True)]
         for lang, query in zip(["en"] * 3 + ["zh"], prefixes, strict=True)
