@@ -71,7 +71,7 @@ class Catalog:
     @functools.cached_property
     def term_themes(self) -> dict[str, str]:
         """Each glossary term's theme (glossary.py), worked out once for both languages' glossary pages."""
-        return term_themes(self)
+        return term_themes(self.vocab, self.cases, self.languages)
 
     def latest(self, count: int) -> tuple[Case, ...]:
         return tuple(sorted(self.cases, key=lambda case: (case.added, case.id), reverse=True)[:count])

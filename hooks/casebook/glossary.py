@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from .hints import TermFinder
-from .languages import Conventions, Language
-from .vocab import GlossaryTerm, Theme
-
-if TYPE_CHECKING:  # the catalog holds the terms' themes (worked out here) for both languages
-    from .catalog import Catalog
+from .languages import Conventions, Language, Languages
+from .model import Case
+from .vocab import GlossaryTerm, Theme, Vocabularies
 
 _QUOTES = "“”\"‘’'"
 OTHER = "#"  # the index letter of terms that start with neither a letter nor a Chinese character
@@ -35,9 +33,9 @@ class Letter:
     terms: tuple[GlossaryTerm, ...]
 
 
-def ordered(catalog: Catalog, language: Language) -> list[GlossaryTerm]:
+def ordered(vocab: Vocabularies, language: Language) -> list[GlossaryTerm]:
     """Chinese readers get the file's pinyin order; readers of other languages an alphabetical one."""
-    entries = list(catalog.vocab.glossary)
+    entries = list(vocab.glossary)
     if language.conventions != "zh":
         entries.sort(key=lambda entry: _shown(entry, language.code).strip(_QUOTES).casefold())
     return entries
@@ -47,18 +45,18 @@ def _shown(entry: GlossaryTerm, lang: str) -> str:
     return entry.term.get(lang) or entry.term.en or entry.term.zh or ""
 
 
-def groups(catalog: Catalog, language: Language) -> tuple[Group, ...]:
-    themes = catalog.term_themes
+def groups(vocab: Vocabularies, themes: Mapping[str, str], language: Language) -> tuple[Group, ...]:
+    """The terms under the theme each belongs to (`themes`: term_themes())."""
     found: dict[str | None, list[GlossaryTerm]] = {}
-    for entry in ordered(catalog, language):
+    for entry in ordered(vocab, language):
         found.setdefault(themes.get(entry.key), []).append(entry)
-    result = [Group(theme, tuple(found[theme.key])) for theme in catalog.vocab.themes if theme.key in found]
+    result = [Group(theme, tuple(found[theme.key])) for theme in vocab.themes if theme.key in found]
     return tuple(result) + ((Group(None, tuple(found[None])),) if None in found else ())
 
 
-def index(catalog: Catalog, language: Language) -> tuple[Letter, ...]:
+def index(vocab: Vocabularies, language: Language) -> tuple[Letter, ...]:
     letters: dict[str, list[GlossaryTerm]] = {}
-    for entry in ordered(catalog, language):
+    for entry in ordered(vocab, language):
         term = entry.term.get(language.code) or entry.term.zh or entry.term.en or ""
         letters.setdefault(initial(term, language.conventions), []).append(entry)
     return tuple(
@@ -82,23 +80,21 @@ def _pinyin_initial(word: str) -> str:
     return lazy_pinyin(word, style=Style.FIRST_LETTER)[0][:1]
 
 
-def term_themes(catalog: Catalog) -> dict[str, str]:
+def term_themes(vocab: Vocabularies, cases: Sequence[Case], languages: Languages) -> dict[str, str]:
     """Glossary key -> the theme whose practices use the term most (a practice counts once).
     Pages read it as `Catalog.term_themes`, worked out once for every language."""
     finders = [
         (
             lang,
             TermFinder(
-                tuple(
-                    (e.key, (e.term.get(lang) or "").strip(_QUOTES)) for e in catalog.vocab.glossary if e.term.get(lang)
-                ),
-                catalog.languages[lang].conventions,
+                tuple((e.key, (e.term.get(lang) or "").strip(_QUOTES)) for e in vocab.glossary if e.term.get(lang)),
+                languages[lang].conventions,
             ),
         )
-        for lang in catalog.languages.codes
+        for lang in languages.codes
     ]
     uses: dict[str, Counter[str]] = {}
-    for case in catalog.cases:
+    for case in cases:
         for practice in case.practices:
             keys: set[str] = set()
             for lang, finder in finders:
@@ -106,5 +102,5 @@ def term_themes(catalog: Catalog) -> dict[str, str]:
                 keys.update(use.key for use in finder.uses(text))
             for key in keys:
                 uses.setdefault(key, Counter()).update(practice.themes)
-    rank = {theme.key: position for position, theme in enumerate(catalog.vocab.themes)}
+    rank = {theme.key: position for position, theme in enumerate(vocab.themes)}
     return {key: min(counter, key=lambda theme: (-counter[theme], rank[theme])) for key, counter in uses.items()}

@@ -196,10 +196,10 @@ class View:
         return [shown[level] for level in _place_levels(case)]
 
     def glossary_groups(self) -> tuple[glossary.Group, ...]:
-        return glossary.groups(self.catalog, self.language)
+        return glossary.groups(self.catalog.vocab, self.catalog.term_themes, self.language)
 
     def glossary_index(self) -> tuple[glossary.Letter, ...]:
-        return glossary.index(self.catalog, self.language)
+        return glossary.index(self.catalog.vocab, self.language)
 
     def filter_value(self, key: str) -> str:
         """A vocabulary label (theme, ethnic group, region or city) as a search filter value."""
