@@ -101,7 +101,7 @@ async function findPages(index, query, filters) {
   const stretches = withOpenEnd(chineseStretches(query));
   const open = stretches.at(-1).open;
   if (open) await loadExtensions(index, open);
-  if (stretches.length === 1) return phrase(pagefind, stretches[0].words, filters);
+  if (stretches.length === 1) return open ? pagefind.search(open, { filters }) : phrase(pagefind, stretches[0].words, filters);
   // The pages with every stretch; when there are many, those with them in a row.
   const searches = await Promise.all(
     stretches.map((stretch) => (stretch.open ? pagefind.search(stretch.open, { filters }) : phrase(pagefind, stretch.words, filters))),
@@ -117,13 +117,15 @@ async function findPages(index, query, filters) {
   return keepHolding(found.results, holding(query), found.filters);
 }
 
-// A last word that is not Han (工作法1) as a stretch of its own, right after the one
-// before, `open`: found as the start of a word.
+// A last word that is not Han (工作法1, “网格”1) as a stretch of its own, `open`: found
+// as the start of a word, right after the characters before it.
 function withOpenEnd(stretches) {
   const last = stretches.at(-1);
   const word = last.words.at(-1);
-  if (HAN.test(word) || last.words.length === 1) return stretches;
-  return [...stretches.slice(0, -1), { ...last, words: last.words.slice(0, -1) }, { words: [word], marks: 0, open: plainWord(word) }];
+  if (HAN.test(word)) return stretches;
+  const alone = last.words.length === 1;
+  const before = alone ? [] : [{ ...last, words: last.words.slice(0, -1) }];
+  return [...stretches.slice(0, -1), ...before, { words: [word], marks: alone ? last.marks : 0, open: plainWord(word) }];
 }
 
 // The query's stretches between marks, each with its words and the number of
