@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from casebook.hints import Hinter
+from casebook.hints import Hinter, HintTerms
 from casebook.languages import shipped
 from casebook.vocab import GlossaryTerm
 
@@ -26,7 +26,7 @@ GLOSSARY = (
 
 
 def hinter(lang: str) -> Hinter:
-    return Hinter(GLOSSARY, shipped()[lang], lambda key: f"../../glossary/#{key}")
+    return Hinter(HintTerms(GLOSSARY, shipped()[lang]), lambda key: f"../../glossary/#{key}")
 
 
 def hint(key: str, text: str, definition: str) -> str:
@@ -63,4 +63,7 @@ def test_a_one_character_term_is_not_looked_for():
     banner = GlossaryTerm.model_validate(
         {"key": "banner", "term": {"zh": "旗"}, "definition": {"zh": "行政区划单位。"}}
     )
-    assert Hinter((banner,), shipped()["zh"], lambda key: key).apply(Markup("<p>升国旗。</p>")) == "<p>升国旗。</p>"
+    assert (
+        Hinter(HintTerms((banner,), shipped()["zh"]), lambda key: key).apply(Markup("<p>升国旗。</p>"))
+        == "<p>升国旗。</p>"
+    )

@@ -71,3 +71,18 @@ def test_hand_written_pages_are_left_to_python_markdown():
     md = markdown.Markdown(extensions=[GeneratedHtmlBlocks()])
     assert md.convert(text) == "<h1>About</h1>\n<div>\n<p>x</p>\n</div>"
     assert md.htmlStash.rawHtmlBlocks == ["<div>\n<p>x</p>\n</div>\n"]  # stashed by Python-Markdown's own parser
+
+
+def test_a_placeholder_alone_is_a_paragraph_whose_text_the_inline_patterns_skip():
+    md = markdown.Markdown(extensions=[GeneratedHtmlBlocks()])
+    root = md.parser.parseDocument(["\x02wzxhzdk:0\x03", "", "*text*"]).getroot()
+    assert root is not None
+    assert [(p.tag, p.text, type(p.text).__name__) for p in root] == [
+        ("p", "\x02wzxhzdk:0\x03", "AtomicString"),
+        ("p", "*text*", "str"),
+    ]
+
+
+def test_hand_written_html_blocks_render_the_same():
+    text = "- item\n\n    <div>x</div>\n\n- <div>y</div>\n\n<div>\nz\n</div>\n\n> <p>q</p>\n"
+    assert _html(text, GeneratedHtmlBlocks()) == _html(text)

@@ -14,6 +14,7 @@ from typing import Any
 from .collection import Collection
 from .collection_rules import CollectionRecord, check_collection
 from .glossary import term_themes
+from .hints import HintTerms
 from .history import History
 from .hygiene import tree_problems
 from .incremental import LoadedRecord, ServeCache
@@ -72,6 +73,11 @@ class Catalog:
     def term_themes(self) -> dict[str, str]:
         """Each glossary term's theme (glossary.py), worked out once for both languages' glossary pages."""
         return term_themes(self.vocab, self.cases, self.languages)
+
+    @functools.cached_property
+    def hint_terms(self) -> dict[str, HintTerms]:
+        """Each language's glossary hints (hints.py), made once for all its case pages."""
+        return {language.code: HintTerms(self.vocab.glossary, language) for language in self.languages.all}
 
     def latest(self, count: int) -> tuple[Case, ...]:
         return tuple(sorted(self.cases, key=lambda case: (case.added, case.id), reverse=True)[:count])

@@ -2,7 +2,7 @@
 
 A reviewer reads the YAML file and the site must show what they read, so no
 character may change how text looks without being seen. The loader applies
-this to the raw file (exact positions) and again to every decoded value,
+this to the raw file (exact positions) and again to every double-quoted value,
 because a YAML escape such as "\\u202E" or "\\0" is invisible in the file.
 """
 

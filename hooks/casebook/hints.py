@@ -68,15 +68,23 @@ def _term_pattern(term: str, lang: Conventions) -> re.Pattern[str]:
     return re.compile(re.escape(term))
 
 
-class Hinter:
-    """Marks the first use of each term across the texts of one page, in the order they are given."""
+class HintTerms:
+    """A language's glossary terms as hints find and show them: made once, shared by the case pages."""
 
-    def __init__(self, glossary: Sequence[GlossaryTerm], language: Language, link: Callable[[str], str]):
+    def __init__(self, glossary: Sequence[GlossaryTerm], language: Language):
         lang = language.code
         entries = [entry for entry in glossary if entry.term.get(lang) and entry.definition.get(lang)]
         terms = tuple((entry.key, (entry.term.get(lang) or "").strip(_QUOTES)) for entry in entries)
-        self._finder = TermFinder(terms, language.conventions)
-        self._definitions = {entry.key: entry.definition.get(lang) or "" for entry in entries}
+        self.finder = TermFinder(terms, language.conventions)
+        self.definitions = {entry.key: markup.inline(entry.definition.get(lang) or "") for entry in entries}
+
+
+class Hinter:
+    """Marks the first use of each term across the texts of one page, in the order they are given."""
+
+    def __init__(self, terms: HintTerms, link: Callable[[str], str]):
+        self._finder = terms.finder
+        self._definitions = terms.definitions  # escaped for HTML
         self._link = link
         self._seen: set[str] = set()
 
@@ -105,7 +113,7 @@ class Hinter:
         return "".join(out) + text[done:] if out else text
 
     def _hint(self, key: str, words: str) -> str:
-        definition = markup.inline(self._definitions[key])
+        definition = self._definitions[key]
         return (
             f'<a class="cb-hint" href="{self._link(key)}">{words}'
             f'<span class="cb-hint-text" role="tooltip" data-pagefind-ignore>{definition}</span></a>'

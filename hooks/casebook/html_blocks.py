@@ -11,25 +11,34 @@ goes to the stash exactly as Python-Markdown would have put it there
 
 Only pages that start with the generator's comment are touched; links in these
 blocks are written as the site's URLs, so MkDocs has no anchor to check there.
+
+A stashed block's placeholder becomes a paragraph that Python-Markdown replaces with the block
+at the end; its text is marked atomic, so the inline patterns (a dozen regular expressions)
+are not tried on it: a case page has about as many placeholders as headings.
 """
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 
-from markdown import Markdown
+from markdown import Markdown, util
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 # templates/_front.md.j2 writes it first; a fixed word, not the translated sentence after it.
 GENERATED_MARK = re.compile(r"<!-- casebook:generated .* -->$")
 _BLOCK_START = re.compile(r"<(p|div|ul|ol|dl|table)[\s>]")
+_PLACEHOLDER = re.compile(util.HTML_PLACEHOLDER % r"[0-9]+")
 
 
 class GeneratedHtmlBlocks(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # Before MkDocs' anchor collector (21) and Python-Markdown's html_block (20).
         md.preprocessors.register(_StashBlocks(md), "casebook_html_blocks", 22)
+        # Before the paragraph processor (10), which would make it an ordinary paragraph.
+        md.parser.blockprocessors.register(_Placeholder(md.parser), "casebook_placeholder", 12)
 
 
 class _StashBlocks(Preprocessor):
@@ -63,6 +72,17 @@ class _StashBlocks(Preprocessor):
         if not run:
             return []
         return [self.md.htmlStash.store("\n\n".join("\n".join(block) for block in run) + "\n"), ""]
+
+
+class _Placeholder(BlockProcessor):
+    """A block that is one placeholder alone: a paragraph of atomic text (no inline pattern can
+    match a placeholder, so the page comes out the same)."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return _PLACEHOLDER.fullmatch(block) is not None
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        etree.SubElement(parent, "p").text = util.AtomicString(blocks.pop(0))
 
 
 def _is_ours(block: list[str]) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import errno
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -166,7 +165,7 @@ class _Builder:
         self.shown_as = shown_as
         self.problems: list[Problem] = []
         self.positions: dict[FieldPath, Position] = {}
-        self._events: Iterator[Any] = iter(())
+        self._parser: Any = None
         self._peeked: Any = None
 
     def fail(self, mark: Any, message: Message, abort: bool = False, at_field: FieldPath = ()) -> None:
@@ -178,7 +177,7 @@ class _Builder:
     def _peek(self) -> Any:
         if self._peeked is None:
             try:
-                self._peeked = next(self._events)
+                self._peeked = self._parser.get_event()
             except yaml.MarkedYAMLError as error:
                 mark = error.problem_mark or error.context_mark
                 self.fail(mark, msg("yaml.invalid", detail=_yaml_problem(error.problem)), abort=True)
@@ -193,7 +192,9 @@ class _Builder:
         return event
 
     def build(self, text: str) -> Any:
-        self._events = yaml.parse(text, Loader=PARSER)
+        # The parser's own get_event, not yaml.parse's generator around it: one call an
+        # event fewer, and every value of every record is an event or more.
+        self._parser = PARSER(text)
         self._next()  # StreamStartEvent
         start = self._next()
         if isinstance(start, yaml.StreamEndEvent) or isinstance(self._peek(), yaml.DocumentEndEvent):
@@ -228,7 +229,8 @@ class _Builder:
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
         if event.tag is not None:
             self.fail(event.start_mark, msg("yaml.tag", tag=event.tag))
-        self._check_decoded(event)
+        if event.style == '"':
+            self._check_decoded(event)
         if event.style:  # quoted or block text is always a string ('' or None: plain)
             return event.value
         if _NUMBER.match(event.value) and sum(char.isdigit() for char in event.value) > MAX_DIGITS:
@@ -238,7 +240,8 @@ class _Builder:
 
     def _check_decoded(self, event: yaml.ScalarEvent) -> None:
         """A refused character that only a YAML escape ("\\u202E", "\\0", "\\L") wrote:
-        the raw file held none (_character_problems), so the value's start is its place."""
+        the raw file held none (_character_problems), so the value's start is its place.
+        Only a double-quoted scalar has escapes: any other holds the file's own characters."""
         found = first_refused(event.value)
         if found:
             self.fail(event.start_mark, msg("char.escaped", message=found[1]))

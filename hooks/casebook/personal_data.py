@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 
 _SPELLED_AT = re.compile(r"\s*[\[(<{]\s*(?:at|@)\s*[\])>}]\s*|\s+at\s+(?=[\w-]+(?:\s+dot\s+|\s*[\[(<{]\s*dot))", re.I)
+_SPELLED_WORD = re.compile(r"at|dot", re.I)  # what both need: most texts have neither
 _SPELLED_DOT = re.compile(r"\s*[\[(<{]\s*dot\s*[\])>}]\s*|\s+dot\s+", re.I)
 # \w: letters of any script, so an internationalised address (书记@例子.中国) is one too.
 _EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.\w{2,}")
@@ -40,7 +41,7 @@ def normalised(text: str) -> str:
     """Full-width and other compatibility forms as plain ones, "[at]" and "[dot]" as "@" and "."."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    if re.search(r"at|dot", text, re.I):
+    if _SPELLED_WORD.search(text):
         text = _SPELLED_DOT.sub(".", _SPELLED_AT.sub("@", text))
     return text
 

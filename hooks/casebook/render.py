@@ -1,6 +1,6 @@
 """Catalog to Markdown: one Jinja template per page kind, rendered per language.
 
-Every value printed by a template passes through `_finalize`, which escapes
+Every value printed by a template passes through `fragments.shown`, which escapes
 it for Markdown and HTML unless it is already Markup (our sanitised HTML or a
 template-made string). So a template cannot forget to escape contributor text.
 """
@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import formatting, glossary, markup
+from . import formatting, fragments, glossary, markup
 from .catalog import Catalog
 from .citation import Cited, cite, printable_url
 from .collection import Collection, Item
@@ -32,6 +32,7 @@ from .overview import PAGE as OVERVIEW_PAGE
 from .overview import RESIDENT_BARS, alt_text, overview, shown
 from .parallel import fork_imap_shared
 from .qr import qr_svg
+from .related import Related
 from .translation import NEEDS_WORK, TextState, counts, stated_texts
 
 # Folders under docs/ that belong to the generator; everything else is hand-written.
@@ -73,24 +74,16 @@ def ui_strings() -> dict[str, dict[str, str]]:
     return {language.code: language.ui for language in shipped().all}
 
 
-def _finalize(value: Any) -> Any:
-    if isinstance(value, Markup):
-        return value
-    if isinstance(value, str):
-        return markup.inline(value)
-    return value
-
-
 @functools.cache
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("casebook", "templates"),
         undefined=StrictUndefined,
-        finalize=_finalize,
+        finalize=fragments.shown,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,  # Markdown output; escaping is done by _finalize
+        autoescape=False,  # Markdown output; escaping is done by fragments.shown
         # Markdown's heading anchors are written {#id}: keep "{#" free of comments.
         comment_start_string="{##",
         comment_end_string="##}",
@@ -240,7 +233,7 @@ class View:
     def for_case(self, case: Case) -> View:
         self._case = case
         self._source_numbers = {source.id: index for index, source in enumerate(case.sources, start=1)}
-        self._hinter = Hinter(self.catalog.vocab.glossary, self.language, lambda key: self.link("glossary/index", key))
+        self._hinter = Hinter(self.catalog.hint_terms[self.lang], lambda key: self.link("glossary/index", key))
         return self
 
     def link(self, to_page: str, anchor: str = "") -> Markup:
@@ -300,6 +293,18 @@ class View:
         return cite(
             style, self.conventions, cited, self.ui["accessed"], printed=practice is None
         )  # practices' are screen-only
+
+    def citations(self, case: Case, practice: Practice | None = None) -> Markup:
+        return fragments.citations(self, case, practice)
+
+    def figure_note(self, fig: Figure) -> Markup:
+        return fragments.figure_note(self, fig)
+
+    def related_items(self, related: tuple[Related, ...]) -> Markup:
+        return fragments.related_items(self, related)
+
+    def practice_links(self, practices: list[tuple[Case, Practice]]) -> Markup:
+        return fragments.practice_links(self, practices)
 
     def minutes(self, count: int) -> str:
         return self.ui["minutes"].format(n=count)
@@ -363,6 +368,7 @@ def render_pages(catalog: Catalog, workers: int | None = None, skip: AbstractSet
     about 250 MB of text, which the pipeline writes away instead of holding.
     `skip`: pages (paths without language suffix) known to be written as they would be now."""
     catalog.term_themes  # noqa: B018 -- worked out here, before the workers fork, once for both glossary pages
+    catalog.hint_terms  # noqa: B018 -- and once for every case page
     plan = [planned for planned in _planned(catalog) if planned[0] not in skip]
     contents = fork_imap_shared(_render_planned, (catalog, plan), len(plan), workers)
     for (path, lang, _, _), content in zip(plan, contents, strict=True):

@@ -101,12 +101,19 @@ def walk(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, objec
         path, value = stack.pop()
         yield path, value
         if isinstance(value, BaseModel):
-            children = [((*path, name), getattr(value, name)) for name in type(value).model_fields]
+            children = [((*path, name), getattr(value, name)) for name in _field_names(type(value))]
         elif isinstance(value, tuple):
             children = [((*path, index), item) for index, item in enumerate(value)]
         else:
             continue
         stack += reversed(children)
+
+
+@functools.cache
+def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    # Read once a model: pydantic's model_fields is a descriptor, called on each read, and walk
+    # reads it for every model in every record.
+    return tuple(model.model_fields)
 
 
 def texts(record: BaseModel) -> Iterator[tuple[FieldPath, Bilingual]]:
