@@ -9,16 +9,38 @@ prints it (`shown`), so contributor text cannot become markup here either.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 from markupsafe import Markup
 
 from . import markup
-from .model import Case, Figure, Practice
+from .languages import Conventions
+from .model import Case, Figure, Name, Practice, Text
 from .related import Related
 
-if TYPE_CHECKING:
-    from .render import View
+
+class View(Protocol):
+    """What the blocks need of the page being rendered (render.View has it; render imports this module)."""
+
+    @property
+    def conventions(self) -> Conventions: ...
+
+    @property
+    def ui(self) -> Mapping[str, str]: ...
+
+    def text(self, value: Name | Text | None) -> str | Markup: ...
+
+    def label(self, key: str) -> str | Markup: ...
+
+    def evidence_lang(self, fig: Figure) -> str: ...
+
+    def source_number(self, source_id: str) -> int: ...
+
+    def link(self, to_page: str, anchor: str = "") -> Markup: ...
+
+    def cite(self, style: str, case: Case, practice: Practice | None = None) -> Markup: ...
+
 
 # The citation styles a page offers, in order: (citation.STYLE_FILES key, name shown).
 STYLES = (("gbt7714", "GB/T 7714-2015"), ("apa", "APA 7"))
