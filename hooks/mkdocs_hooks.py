@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -13,6 +16,7 @@ from casebook import site
 from casebook.problems import DataError
 from casebook_mkdocs import theme
 from casebook_mkdocs.orchestration import BUILD
+from casebook_mkdocs.watch import watch_sources
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -41,6 +45,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     BUILD.served_pages_kept_current(files)
     return nav
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    watch_sources(server, Path(config.docs_dir))  # not the generated folders: our own writes set off no rebuild
+    return server
 
 
 def on_build_error(error: Exception) -> None:

@@ -13,6 +13,7 @@ from casebook import pipeline
 from casebook.catalog import Catalog, LoadedRecord
 from casebook.incremental import ServeCache
 from casebook.pipeline import generate
+from casebook.snapshot import Snapshot
 from casebook.vocab import Vocabularies
 
 
@@ -79,9 +80,11 @@ def test_served_rebuilds_load_and_render_only_what_changed(
     skipped: list[set[str]] = []
     load, render = catalog_module._load_record, pipeline.render_pages
 
-    def spy_load(file: tuple[Path, str], vocab: Vocabularies | None, languages: tuple[str, ...]) -> LoadedRecord:
+    def spy_load(
+        file: tuple[Path, str], vocab: Vocabularies | None, languages: tuple[str, ...], files: Snapshot | None = None
+    ) -> LoadedRecord:
         loaded.append(file[0].stem)
-        return load(file, vocab, languages)
+        return load(file, vocab, languages, files)
 
     def spy_render(catalog: Catalog, workers: int | None = None, skip: AbstractSet[str] = frozenset()) -> Iterator:
         skipped.append(set(skip))
@@ -121,3 +124,30 @@ def test_a_served_rebuild_renders_a_related_case_again(data_dir: Path, tmp_path:
     beta.write_text(beta.read_text("utf-8").replace("name: {en: Beta Community}", "name: {en: Beta Town}"), "utf-8")
     generate(data_dir, docs, cache=cache)
     assert "Beta Town" in (docs / "cases" / "alpha-community.en.md").read_text("utf-8")
+
+
+def test_a_served_rebuild_reads_each_data_file_once(data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The fingerprint, the comparison with the kept records, the vocabularies' bytes in the page
+    keys and the loading all read the build's snapshot (snapshot.py), not the files again."""
+    docs, cache = tmp_path / "docs", ServeCache()
+    generate(data_dir, docs, cache=cache)
+    beta = data_dir / "cases" / "beta-community.yaml"
+    beta.write_text(beta.read_text("utf-8").replace("name: {en: Beta Community}", "name: {en: Beta Town}"), "utf-8")
+    reads: list[str] = []
+    read_bytes, read_text = Path.read_bytes, Path.read_text
+
+    def spy_bytes(path: Path) -> bytes:
+        reads.append(path.relative_to(data_dir.parent).as_posix())
+        return read_bytes(path)
+
+    def spy_text(path: Path, *args: str) -> str:
+        reads.append(path.relative_to(data_dir.parent).as_posix())
+        return read_text(path, *args)
+
+    monkeypatch.setattr(Path, "read_bytes", spy_bytes)
+    monkeypatch.setattr(Path, "read_text", spy_text)
+    generate(data_dir, docs, cache=cache)
+    monkeypatch.undo()
+    inputs = [path.relative_to(data_dir.parent).as_posix() for path in catalog_module.input_files(data_dir)]
+    assert sorted(path for path in reads if not path.startswith("docs/")) == sorted(inputs)
+    assert "Beta Town" in (docs / "cases" / "beta-community.en.md").read_text("utf-8")

@@ -26,6 +26,7 @@ from .parallel import fork_imap
 from .problems import DataError, Listed, Message, Problem, field_path, msg
 from .related import Related, related_cases
 from .rules import Record, check_across, check_record
+from .snapshot import Snapshot
 from .validate import validate
 from .vocab import VOCAB_FILES, Vocabularies
 from .vocab_rules import vocabulary_problems
@@ -104,11 +105,20 @@ def data_files(data_dir: Path) -> list[Path]:
     return [data_dir / VOCAB_DIR / name for name in VOCAB_FILES] + cases + collections + translations
 
 
-def fingerprint(data_dir: Path) -> str:
+def input_files(data_dir: Path) -> list[Path]:
+    """What a build's pages are made from: the data files, and mkdocs.yml (the languages)."""
+    return [*data_files(data_dir), data_dir.parent / CONFIG_FILE]
+
+
+def fingerprint(data_dir: Path, files: Snapshot | None = None) -> str:
+    """A digest of input_files (read from `files` if given, kept there for the build)."""
     digest = hashlib.sha256()
-    for path in [*data_files(data_dir), data_dir.parent / CONFIG_FILE]:  # mkdocs.yml: the languages
+    for path in input_files(data_dir):
         digest.update(str(path).encode())
-        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+        if files is not None:
+            digest.update(files.bytes_or(path, b"<missing>"))
+        else:  # a build without a snapshot: the bytes are not kept (thousands of records)
+            digest.update(path.read_bytes() if path.is_file() else b"<missing>")
     return digest.hexdigest()
 
 
@@ -118,6 +128,7 @@ def build_catalog(
     only: list[Path] | None = None,
     workers: int | None = None,
     cache: ServeCache | None = None,
+    files: Snapshot | None = None,
 ) -> Catalog:
     """Load the vocabularies and the case records under data_dir (or just `only`).
 
@@ -125,18 +136,20 @@ def build_catalog(
     the records (parallel.fork_imap). Collections are read with the whole
     casebook, or when `only` names one (then with every case, which they refer to).
     `cache`: while serving, the records loaded by the last build (incremental.py).
+    `files`: the files as this build read them (snapshot.py); by default each is read when loaded.
     """
     base = shown_from or data_dir.parent
-    languages = read_languages(data_dir)
+    files = files or Snapshot()
+    languages = read_languages(data_dir, files)
     problems = unexpected_entries(data_dir, base)
-    vocab, found, documents = _load_vocabularies(data_dir, base, languages.codes)
+    vocab, found, documents = _load_vocabularies(data_dir, base, languages.codes, files)
     problems += found
     records: list[Record] = []
     collection_paths, case_paths = _split(data_dir, only)
     # Never read through a link or a pipe: unexpected_entries reports them.
-    files = [(path, _shown(path, base)) for path in case_paths if not path.is_symlink() and path.is_file()]
-    loaded = _load_records(files, vocab, languages.codes, workers, cache)
-    for (path, shown_as), result in zip(files, loaded, strict=True):
+    records_to_load = [(path, _shown(path, base)) for path in case_paths if not path.is_symlink() and path.is_file()]
+    loaded = _load_records(records_to_load, vocab, languages.codes, workers, cache, files)
+    for (path, shown_as), result in zip(records_to_load, loaded, strict=True):
         problems += result.problems
         if result.case is not None:
             records.append(Record(result.case, shown_as, result.raw, path.stem))
@@ -149,7 +162,7 @@ def build_catalog(
     # A case that did not load would make every collection naming it wrong too:
     # their rules wait until the cases load (the collections are still validated).
     known = None if problems else {case.id: case for case in cases}
-    collections, found = _load_collections(collection_paths, base, known, languages.codes)
+    collections, found = _load_collections(collection_paths, base, known, languages.codes, files)
     problems += found
     if problems or vocab is None:
         raise DataError(problems)
@@ -167,7 +180,7 @@ def _split(data_dir: Path, only: list[Path] | None) -> tuple[list[Path], list[Pa
 
 
 def _load_collections(
-    paths: list[Path], base: Path, cases: dict[str, Case] | None, languages: tuple[str, ...]
+    paths: list[Path], base: Path, cases: dict[str, Case] | None, languages: tuple[str, ...], files: Snapshot
 ) -> tuple[tuple[Collection, ...], list[Problem]]:
     problems: list[Problem] = []
     collections = []
@@ -175,7 +188,7 @@ def _load_collections(
         if path.is_symlink() or not path.is_file():
             continue  # reported by unexpected_entries; never read through a link
         shown_as = _shown(path, base)
-        raw, found = read_file(path, shown_as)
+        raw, found = read_file(path, shown_as, files)
         document, found = load_bytes(raw, shown_as) if raw is not None else (None, found)
         problems += found
         if document is None or raw is None:
@@ -202,14 +215,15 @@ def _load_records(
     languages: tuple[str, ...],
     workers: int | None,
     cache: ServeCache | None,
+    snapshot: Snapshot,
 ) -> Iterator[LoadedRecord]:
     """Each file (path, shown as) loaded, in order: from the cache when it has the file as it is now."""
-    if cache is None:
+    if cache is None:  # each worker reads its records: their bytes are not kept
         yield from fork_imap(functools.partial(_load_record, vocab=vocab, languages=languages), files, workers)
         return
     vocab = cache.vocabularies(vocab)  # compared once, not once a record
-    load = functools.partial(_load_record, vocab=vocab, languages=languages)
-    kept = {path: cache.loaded(path, vocab) for path, _ in files}
+    load = functools.partial(_load_record, vocab=vocab, languages=languages, files=snapshot)
+    kept = {path: cache.loaded(path, _bytes(snapshot, path), vocab) for path, _ in files}
     changed = [file for file in files if kept[file[0]] is None]
     for (path, _), result in zip(changed, fork_imap(load, changed, workers), strict=True):
         cache.keep(path, result)
@@ -219,11 +233,20 @@ def _load_records(
             yield loaded
 
 
-def _load_record(file: tuple[Path, str], vocab: Vocabularies | None, languages: tuple[str, ...]) -> LoadedRecord:
-    """Reads, parses, validates and checks one record file (path, shown as): what
-    runs in the worker processes."""
+def _bytes(snapshot: Snapshot, path: Path) -> bytes | None:
+    try:
+        return snapshot.read_bytes(path)
+    except OSError:
+        return None
+
+
+def _load_record(
+    file: tuple[Path, str], vocab: Vocabularies | None, languages: tuple[str, ...], files: Snapshot | None = None
+) -> LoadedRecord:
+    """Reads (from `files` if given), parses, validates and checks one record file (path,
+    shown as): what runs in the worker processes."""
     path, shown_as = file
-    raw, problems = read_file(path, shown_as)
+    raw, problems = read_file(path, shown_as, files)
     if raw is None:
         return LoadedRecord(b"", None, problems)
     document, problems = load_bytes(raw, shown_as)
@@ -238,7 +261,7 @@ def _load_record(file: tuple[Path, str], vocab: Vocabularies | None, languages: 
 
 
 def _load_vocabularies(
-    data_dir: Path, base: Path, languages: tuple[str, ...]
+    data_dir: Path, base: Path, languages: tuple[str, ...], files: Snapshot
 ) -> tuple[Vocabularies | None, list[Problem], dict[str, Document]]:
     """The vocabularies (None if any has problems), their problems, and each one's document (its lines)."""
     problems: list[Problem] = []
@@ -252,7 +275,7 @@ def _load_vocabularies(
         if not path.is_file():
             problems.append(Problem(shown_as, 1, 1, "", msg("vocab.missing")))
             continue
-        document, found = load_file(path, shown_as)
+        document, found = load_file(path, shown_as, files)
         problems += found
         if document is None:
             continue

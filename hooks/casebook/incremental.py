@@ -41,14 +41,11 @@ class ServeCache:
     vocab: Vocabularies | None = None  # the vocabularies the records were checked against
     pages: dict[str, str] = field(default_factory=dict)  # page path under docs/ -> the key it was rendered with
 
-    def loaded(self, path: Path, vocab: Vocabularies | None) -> LoadedRecord | None:
-        """The record as loaded last time, if neither its bytes nor the vocabularies changed."""
+    def loaded(self, path: Path, raw: bytes | None, vocab: Vocabularies | None) -> LoadedRecord | None:
+        """The record as loaded last time, if neither its bytes (`raw`, as this build read them:
+        snapshot.py) nor the vocabularies changed."""
         kept = self.records.get(path)
-        if kept is None or vocab is None or vocab is not self.vocab:
-            return None
-        try:
-            raw = path.read_bytes()
-        except OSError:
+        if kept is None or raw is None or vocab is None or vocab is not self.vocab:
             return None
         return kept[1] if raw == kept[0] else None
 

@@ -17,6 +17,8 @@ from typing import Any, Literal
 
 import yaml
 
+from .snapshot import Snapshot
+
 Conventions = Literal["zh", "en"]  # the two sets of typographic conventions the code knows
 CONFIG_FILE = "mkdocs.yml"
 TRANSLATIONS_DIR = "translations"  # under data/: the page words of languages the package does not ship
@@ -67,23 +69,27 @@ class Languages:
         return self[in_language].ui.get(f"lang_{code}") or self[code].name
 
 
-def read_languages(data_dir: Path) -> Languages:
-    """The languages configured in the mkdocs.yml beside data_dir, or the shipped two without one."""
+def read_languages(data_dir: Path, files: Snapshot | None = None) -> Languages:
+    """The languages configured in the mkdocs.yml beside data_dir, or the shipped two without one.
+    `files`: the build's snapshot, which the files are read from (once a build)."""
+    files = files or Snapshot()
     config = data_dir.parent / CONFIG_FILE
-    entries = _configured(config.read_text("utf-8")) if config.is_file() else SHIPPED
-    return _languages(tuple(entries), data_dir / TRANSLATIONS_DIR)
+    entries = _configured(files.read_bytes(config).decode("utf-8")) if config.is_file() else SHIPPED
+    return _languages(tuple(entries), data_dir / TRANSLATIONS_DIR, files)
 
 
 def shipped() -> Languages:
-    return _languages(SHIPPED, Path())
+    return _languages(SHIPPED, Path(), Snapshot())
 
 
-def _languages(entries: tuple[dict[str, Any], ...], translations: Path) -> Languages:
+def _languages(entries: tuple[dict[str, Any], ...], translations: Path, files: Snapshot) -> Languages:
     built = [entry for entry in entries if entry.get("build", True)]
     ordered = sorted(built, key=lambda entry: not entry.get("default", False))
     return Languages(
         tuple(
-            Language(entry["locale"], entry["name"], bool(entry.get("default")), _ui(entry["locale"], translations))
+            Language(
+                entry["locale"], entry["name"], bool(entry.get("default")), _ui(entry["locale"], translations, files)
+            )
             for entry in ordered
         )
     )
@@ -106,11 +112,11 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def _ui(code: str, translations: Path) -> dict[str, str]:
+def _ui(code: str, translations: Path, files: Snapshot) -> dict[str, str]:
     shipped = _shipped_ui()
     if code in shipped:
         return shipped[code]
-    return dict(yaml.safe_load((translations / f"{code}.yaml").read_text("utf-8")))
+    return dict(yaml.safe_load(files.read_bytes(translations / f"{code}.yaml").decode("utf-8")))
 
 
 @functools.cache

@@ -20,6 +20,7 @@ import yaml
 
 from .characters import all_refused, first_refused
 from .problems import Message, Problem, field_path, msg
+from .snapshot import Snapshot
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 12
@@ -82,14 +83,15 @@ class _Abort(Exception):
     """Stops building a file after a problem that makes the rest meaningless."""
 
 
-def load_file(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
-    raw, problems = read_file(path, shown_as)
+def load_file(path: Path, shown_as: str, files: Snapshot | None = None) -> tuple[Document | None, list[Problem]]:
+    raw, problems = read_file(path, shown_as, files)
     return (None, problems) if raw is None else load_bytes(raw, shown_as)
 
 
-def read_file(path: Path, shown_as: str) -> tuple[bytes | None, list[Problem]]:
+def read_file(path: Path, shown_as: str, files: Snapshot | None = None) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes (from `files` if given: read once a build), or the problem reading it."""
     try:
-        return path.read_bytes(), []
+        return (files.read_bytes(path) if files is not None else path.read_bytes()), []
     except OSError as error:
         reason = _OS_ERRORS.get(error.errno or 0)
         shown = msg(reason) if reason else (error.strerror or str(error))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .catalog import CASES_DIR, VOCAB_DIR, Catalog, build_catalog, fingerprint
+from .catalog import CASES_DIR, VOCAB_DIR, Catalog, build_catalog, fingerprint, input_files
 from .compare import compare_files
 from .feed import feed_files
 from .history import head, read_history
@@ -25,6 +25,7 @@ from .overview import chart_files
 from .problems import DataError, Problem, msg
 from .redirects import redirect_files
 from .render import DATA_PREFIX, View, filter_keys, home_stats, page_paths, render_pages
+from .snapshot import Snapshot
 from .vocab import VOCAB_FILES
 from .write import write_pages
 
@@ -71,14 +72,17 @@ def generate(
     `cache`: while serving, what the last build made: only what changed is loaded and rendered again.
     """
     key = (data_dir.resolve(), docs_dir.resolve(), only, site_url)
-    stamp = fingerprint(data_dir) + head(data_dir)  # a commit changes the change logs
+    # While serving, every data file is read once a build, here, and kept for the build
+    # (snapshot.py); a build without a cache keeps no bytes (thousands of records).
+    files = Snapshot(input_files(data_dir)) if cache is not None else None
+    stamp = fingerprint(data_dir, files) + head(data_dir)  # a commit changes the change logs
     if key in _memo and _memo[key][0] == stamp:
         return _memo[key][1]
     with _collector_paused():
         paths = None if only is None else _record_paths(data_dir, only)
-        catalog = build_catalog(data_dir, only=paths, cache=cache)
+        catalog = build_catalog(data_dir, only=paths, cache=cache, files=files)
         catalog = dataclasses.replace(catalog, site_url=site_url, history=read_history(data_dir))
-        page_keys = {} if cache is None else _page_keys(catalog, _vocabulary_bytes(data_dir))
+        page_keys = {} if files is None else _page_keys(catalog, _vocabulary_bytes(data_dir, files))
         suffixes = tuple(language.suffix for language in catalog.languages.all)
         unchanged = {
             path for path, key in page_keys.items() if cache and cache.unchanged(docs_dir, path, key, suffixes)
@@ -139,8 +143,8 @@ def _key(*parts: object) -> str:
     return digest(repr(parts).encode())
 
 
-def _vocabulary_bytes(data_dir: Path) -> bytes:
-    return b"".join((data_dir / VOCAB_DIR / name).read_bytes() for name in VOCAB_FILES)
+def _vocabulary_bytes(data_dir: Path, files: Snapshot) -> bytes:
+    return b"".join(files.bytes_or(data_dir / VOCAB_DIR / name, b"<missing>") for name in VOCAB_FILES)
 
 
 def _record_paths(data_dir: Path, ids: tuple[str, ...]) -> list[Path]:
