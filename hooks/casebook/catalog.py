@@ -51,6 +51,11 @@ class Catalog:
         return next(case for case in self.cases if case.id == case_id)
 
     def practices_by_theme(self) -> dict[str, list[tuple[Case, Practice]]]:
+        """Theme key -> its practices, with their cases (worked out once per catalog: do not change it)."""
+        return self._practices_by_theme
+
+    @functools.cached_property
+    def _practices_by_theme(self) -> dict[str, list[tuple[Case, Practice]]]:
         index: dict[str, list[tuple[Case, Practice]]] = {theme.key: [] for theme in self.vocab.themes}
         for case in self.cases:
             for practice in case.practices:
@@ -59,6 +64,11 @@ class Catalog:
         return index
 
     def cases_by_region(self) -> dict[str, list[Case]]:
+        """Region key -> its cases (worked out once per catalog: do not change it)."""
+        return self._cases_by_region
+
+    @functools.cached_property
+    def _cases_by_region(self) -> dict[str, list[Case]]:
         index: dict[str, list[Case]] = {}
         for case in self.cases:
             if case.location.region:
@@ -143,6 +153,8 @@ def build_catalog(
     languages = read_languages(data_dir, files)
     problems = unexpected_entries(data_dir, base)
     vocab, found, documents = _load_vocabularies(data_dir, base, languages.codes, files)
+    if cache is not None:  # the last build's objects while unchanged: what was worked out from them is kept
+        languages, vocab = cache.same(languages), cache.vocabularies(vocab)
     problems += found
     records: list[Record] = []
     collection_paths, case_paths = _split(data_dir, only)
@@ -221,7 +233,6 @@ def _load_records(
     if cache is None:  # each worker reads its records: their bytes are not kept
         yield from fork_imap(functools.partial(_load_record, vocab=vocab, languages=languages), files, workers)
         return
-    vocab = cache.vocabularies(vocab)  # compared once, not once a record
     load = functools.partial(_load_record, vocab=vocab, languages=languages, files=snapshot)
     kept = {path: cache.loaded(path, _bytes(snapshot, path), vocab) for path, _ in files}
     changed = [file for file in files if kept[file[0]] is None]
@@ -261,7 +272,7 @@ def _load_record(
 
 
 def _load_vocabularies(
-    data_dir: Path, base: Path, languages: tuple[str, ...], files: Snapshot
+    data_dir: Path, base: Path, languages: tuple[str, ...], files: Snapshot | None = None
 ) -> tuple[Vocabularies | None, list[Problem], dict[str, Document]]:
     """The vocabularies (None if any has problems), their problems, and each one's document (its lines)."""
     problems: list[Problem] = []

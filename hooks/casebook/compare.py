@@ -12,8 +12,11 @@ import json
 from typing import Any
 
 from .catalog import Catalog
+from .languages import Languages
+from .memo import per_record_in
 from .model import PROFILE_FIGURES, Case, Figure
 from .render import COMPARE_PAGE, View
+from .vocab import Vocabularies
 
 
 def compare_files(catalog: Catalog) -> dict[str, bytes]:
@@ -21,10 +24,17 @@ def compare_files(catalog: Catalog) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for language in catalog.languages.all:
         view = View(catalog, language.code, COMPARE_PAGE)
+        context = (catalog.vocab, catalog.languages, language.code)
         for case in catalog.cases:
-            text = json.dumps(case_data(view, case), ensure_ascii=False, separators=(",", ":"))
-            files[f"{language.prefix}compare/{case.id}.json"] = text.encode("utf-8")
+            files[f"{language.prefix}compare/{case.id}.json"] = _case_file(context, case, view)
     return files
+
+
+@per_record_in
+def _case_file(context: tuple[Vocabularies, Languages, str], case: Case, view: View) -> bytes:
+    """The case's JSON in the view's language, once per record object while the vocabularies
+    and languages stay (memo.py): what it shows comes from them and the record alone."""
+    return json.dumps(case_data(view, case), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def case_data(view: View, case: Case) -> dict[str, Any]:

@@ -8,12 +8,14 @@ Terms no practice uses come last, as other terms.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .hints import TermFinder
 from .languages import Conventions, Language, Languages
+from .memo import per_record_in
 from .model import Case
 from .vocab import GlossaryTerm, Theme, Vocabularies
 
@@ -83,7 +85,34 @@ def _pinyin_initial(word: str) -> str:
 def term_themes(vocab: Vocabularies, cases: Sequence[Case], languages: Languages) -> dict[str, str]:
     """Glossary key -> the theme whose practices use the term most (a practice counts once).
     Pages read it as `Catalog.term_themes`, worked out once for every language."""
-    finders = [
+    context = (vocab, languages)
+    pairs = Counter(itertools.chain.from_iterable(_term_theme_pairs(context, case) for case in cases))
+    rank = {theme.key: position for position, theme in enumerate(vocab.themes)}
+    best: dict[str, tuple[int, int, str]] = {}
+    for (key, theme), count in pairs.items():
+        best[key] = min(best.get(key, (0, len(rank), "")), (-count, rank[theme], theme))
+    return {key: theme for key, (_, _, theme) in best.items()}
+
+
+@per_record_in
+def _term_theme_pairs(context: tuple[Vocabularies, Languages], case: Case) -> list[tuple[str, str]]:
+    """(glossary key, theme) for each term a practice uses and each of its themes, once per case
+    while serving (memo.py)."""
+    finders = _finders(context[1], context[0])
+    pairs = []
+    for practice in case.practices:
+        keys: set[str] = set()
+        for lang, finder in finders:
+            text = f"{practice.title.get(lang) or ''}\n{practice.description.get(lang) or ''}"
+            keys.update(use.key for use in finder.uses(text))
+        pairs += [(key, theme) for key in sorted(keys) for theme in practice.themes]
+    return pairs
+
+
+@per_record_in
+def _finders(languages: Languages, vocab: Vocabularies) -> list[tuple[str, TermFinder]]:
+    """A term finder per language, once per vocabularies and languages."""
+    return [
         (
             lang,
             TermFinder(
@@ -93,14 +122,3 @@ def term_themes(vocab: Vocabularies, cases: Sequence[Case], languages: Languages
         )
         for lang in languages.codes
     ]
-    uses: dict[str, Counter[str]] = {}
-    for case in cases:
-        for practice in case.practices:
-            keys: set[str] = set()
-            for lang, finder in finders:
-                text = f"{practice.title.get(lang) or ''}\n{practice.description.get(lang) or ''}"
-                keys.update(use.key for use in finder.uses(text))
-            for key in keys:
-                uses.setdefault(key, Counter()).update(practice.themes)
-    rank = {theme.key: position for position, theme in enumerate(vocab.themes)}
-    return {key: min(counter, key=lambda theme: (-counter[theme], rank[theme])) for key, counter in uses.items()}

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .model import Case
 from .problems import Problem
 from .vocab import Vocabularies
+
+Kept = TypeVar("Kept")
 
 
 class LoadedRecord(NamedTuple):
@@ -40,6 +42,7 @@ class ServeCache:
     records: dict[Path, tuple[bytes, LoadedRecord]] = field(default_factory=dict)
     vocab: Vocabularies | None = None  # the vocabularies the records were checked against
     pages: dict[str, str] = field(default_factory=dict)  # page path under docs/ -> the key it was rendered with
+    values: dict[type, Any] = field(default_factory=dict)  # ServeCache.same: the last build's, by type
 
     def loaded(self, path: Path, raw: bytes | None, vocab: Vocabularies | None) -> LoadedRecord | None:
         """The record as loaded last time, if neither its bytes (`raw`, as this build read them:
@@ -57,6 +60,15 @@ class ServeCache:
         self.records.clear()
         self.vocab = vocab
         return vocab
+
+    def same(self, value: Kept) -> Kept:
+        """The object kept from the last build if it equals `value`, else `value` (kept now): what
+        was worked out from it stays valid (memo.per_record_in compares such objects by identity)."""
+        kept = self.values.get(type(value))
+        if kept is not None and kept == value:
+            return kept  # of value's type: the dict is keyed by type
+        self.values[type(value)] = value
+        return value
 
     def keep(self, path: Path, loaded: LoadedRecord) -> None:
         self.records[path] = (loaded.raw, loaded)

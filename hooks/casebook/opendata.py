@@ -14,8 +14,10 @@ import json
 from collections.abc import Iterable
 
 from .catalog import Catalog
+from .memo import per_record, per_record_in
 from .model import LANGS, PROFILE_FIGURES, Case, Figure, LabelledFigure, Name, Text
 from .schema import schema_text
+from .vocab import Vocabularies
 
 FOLDER = "data"
 SCHEMA_FILE = "case.schema.json"
@@ -52,16 +54,21 @@ FIGURE = "figure"  # practices.csv: a practice's outcome figures, figure_1_… f
 
 
 def open_data_files(catalog: Catalog) -> dict[str, bytes]:
-    """Path under the site folder -> content, for every open-data file."""
+    """Path under the site folder -> content, for every open-data file. Each case's lines are
+    worked out once per record object (memo.py): a served rebuild redoes only the changed ones."""
     others = max((len(case.profile.others) for case in catalog.cases), default=0)
     figures = max((len(practice.figures) for case in catalog.cases for practice in case.practices), default=0)
+    case_columns = CASE_COLUMNS + labelled_columns(OTHER, others)
+    practice_columns = PRACTICE_COLUMNS + labelled_columns(FIGURE, figures)
     return {
         f"{FOLDER}/cases.json": cases_json(catalog).encode("utf-8"),
         f"{FOLDER}/{SCHEMA_FILE}": schema_text(catalog.languages).encode("utf-8"),
-        f"{FOLDER}/cases.csv": _csv(
-            CASE_COLUMNS + labelled_columns(OTHER, others), (_case_row(catalog, case) for case in catalog.cases)
+        f"{FOLDER}/cases.csv": _table(
+            case_columns, (_case_lines((catalog.vocab, case_columns), case) for case in catalog.cases)
         ),
-        f"{FOLDER}/practices.csv": _csv(PRACTICE_COLUMNS + labelled_columns(FIGURE, figures), _practice_rows(catalog)),
+        f"{FOLDER}/practices.csv": _table(
+            practice_columns, (_practice_lines(practice_columns, case) for case in catalog.cases)
+        ),
     }
 
 
@@ -73,9 +80,7 @@ def labelled_columns(prefix: str, count: int) -> tuple[str, ...]:
 def cases_json(catalog: Catalog) -> str:
     """All records as the model holds them (each valid against case.schema.json), one record a
     line, after the vocabularies their keys refer to (units, qualifiers, themes, places …)."""
-    records = [
-        json.dumps(case.model_dump(mode="json", exclude_none=True), ensure_ascii=False) for case in catalog.cases
-    ]
+    records = [_case_json(case) for case in catalog.cases]
     vocabularies = json.dumps(catalog.vocab.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
     license = json.dumps(LICENSE, ensure_ascii=False)
     head = (
@@ -85,12 +90,34 @@ def cases_json(catalog: Catalog) -> str:
     return head + ",\n".join(records) + "\n]}\n"
 
 
-def _csv(columns: tuple[str, ...], rows: Iterable[dict[str, object]]) -> bytes:
+@per_record
+def _case_json(case: Case) -> str:
+    return json.dumps(case.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
+
+
+def _table(columns: tuple[str, ...], lines: Iterable[str]) -> bytes:
+    """A CSV file: the header, then each case's lines."""
+    out = io.StringIO()
+    csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n").writeheader()
+    return (out.getvalue() + "".join(lines)).encode(CSV_ENCODING)
+
+
+def _csv_lines(columns: tuple[str, ...], rows: Iterable[dict[str, object]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
     writer.writerows({key: _cell(value) for key, value in row.items()} for row in rows)
-    return out.getvalue().encode(CSV_ENCODING)
+    return out.getvalue()
+
+
+@per_record_in
+def _case_lines(context: tuple[Vocabularies, tuple[str, ...]], case: Case) -> str:
+    vocab, columns = context
+    return _csv_lines(columns, [_case_row(vocab, case)])
+
+
+@per_record_in
+def _practice_lines(columns: tuple[str, ...], case: Case) -> str:
+    return _csv_lines(columns, _practice_rows(case))
 
 
 def _cell(value: object) -> object:
@@ -103,10 +130,10 @@ def _both(prefix: str, value: Name | Text | None) -> dict[str, str | None]:
     return {f"{prefix}_{lang}": value.get(lang) if value else None for lang in LANGS}
 
 
-def _case_row(catalog: Catalog, case: Case) -> dict[str, object]:
+def _case_row(vocab: Vocabularies, case: Case) -> dict[str, object]:
     where = case.location
-    regions = {region.key: region.label for region in catalog.vocab.regions}
-    cities = {key: city.label for key, (_, city) in catalog.vocab.cities().items()}
+    regions = {region.key: region.label for region in vocab.regions}
+    cities = {key: city.label for key, (_, city) in vocab.cities().items()}
     row: dict[str, object] = {"id": case.id, **_both("name", case.name)}
     row |= {"region": where.region, **_both("region", regions.get(where.region or ""))}
     row |= {"city": where.city, **_both("city", cities.get(where.city or ""))}
@@ -116,7 +143,7 @@ def _case_row(catalog: Catalog, case: Case) -> dict[str, object]:
     themes = {theme for practice in case.practices for theme in practice.themes}
     row |= {
         "ethnic_groups": ";".join(case.profile.ethnic_groups),
-        "themes": ";".join(theme.key for theme in catalog.vocab.themes if theme.key in themes),
+        "themes": ";".join(theme.key for theme in vocab.themes if theme.key in themes),
         "practices": len(case.practices),
         "honours": len(case.honours),
         "sources": len(case.sources),
@@ -152,17 +179,16 @@ def _labelled(prefix: str, figures: tuple[LabelledFigure, ...]) -> dict[str, obj
     return row
 
 
-def _practice_rows(catalog: Catalog) -> Iterable[dict[str, object]]:
-    for case in catalog.cases:
-        for practice in case.practices:
-            yield {
-                "case_id": case.id,
-                "practice_id": practice.id,
-                **_both("title", practice.title),
-                "themes": ";".join(practice.themes),
-                **_both("description", practice.description),
-                "figures": len(practice.figures),
-                "url_zh": f"cases/{case.id}/#{practice.id}",
-                "url_en": f"en/cases/{case.id}/#{practice.id}",
-                **_labelled(FIGURE, practice.figures),
-            }
+def _practice_rows(case: Case) -> Iterable[dict[str, object]]:
+    for practice in case.practices:
+        yield {
+            "case_id": case.id,
+            "practice_id": practice.id,
+            **_both("title", practice.title),
+            "themes": ";".join(practice.themes),
+            **_both("description", practice.description),
+            "figures": len(practice.figures),
+            "url_zh": f"cases/{case.id}/#{practice.id}",
+            "url_en": f"en/cases/{case.id}/#{practice.id}",
+            **_labelled(FIGURE, practice.figures),
+        }

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from .charts import bar_chart
 from .languages import Conventions
+from .memo import per_record
 from .model import Case, Figure, Name
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class Overview:
     residents_given: int  # cases whose profile gives residents
 
 
+@per_record  # once per catalog: the pages, the home page's counts and the charts all read it
 def overview(catalog: Catalog) -> Overview:
     cases = catalog.cases
     by_region = catalog.cases_by_region()

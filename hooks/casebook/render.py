@@ -26,7 +26,8 @@ from .citation import Cited, cite, printable_url
 from .collection import Collection, Item
 from .hints import Hinter
 from .history import Change
-from .languages import Conventions, shipped
+from .languages import Conventions, Languages, shipped
+from .memo import per_record_in
 from .model import PROFILE_FIGURES, Bilingual, Case, Figure, Founded, Name, Practice, Text
 from .overview import PAGE as OVERVIEW_PAGE
 from .overview import RESIDENT_BARS, alt_text, overview, shown
@@ -483,18 +484,27 @@ def _status_item(case: Case, state: TextState, text: Bilingual, langs: tuple[str
 
 
 def _status_context(catalog: Catalog, lang: str) -> dict[str, Any]:
-    ui = catalog.languages[lang].ui
-    langs = catalog.languages.codes
     rows, todo = [], []
     for case in catalog.cases:
-        stated = stated_texts(case, langs)
-        summary = {
-            language: " · ".join(f"{ui['state_' + state]} {count}" for state, count in sorted(counter.items()))
-            for language, counter in counts([state for state, _ in stated], langs).items()
-        }
-        rows.append(_StatusRow(case, summary))
-        todo += [_status_item(case, state, text, langs) for state, text in stated if state.state in NEEDS_WORK]
-    return {"rows": rows, "todo": todo, "languages": langs}
+        row, items = _case_status((catalog.languages, lang), case)
+        rows.append(row)
+        todo += items
+    return {"rows": rows, "todo": todo, "languages": catalog.languages.codes}
+
+
+@per_record_in
+def _case_status(context: tuple[Languages, str], case: Case) -> tuple[_StatusRow, list[_StatusItem]]:
+    """A case's row on the status page and its texts that need work, once per record object
+    while the languages stay (memo.py)."""
+    languages, lang = context
+    ui, langs = languages[lang].ui, languages.codes
+    stated = stated_texts(case, langs)
+    summary = {
+        language: " · ".join(f"{ui['state_' + state]} {count}" for state, count in sorted(counter.items()))
+        for language, counter in counts([state for state, _ in stated], langs).items()
+    }
+    todo = [_status_item(case, state, text, langs) for state, text in stated if state.state in NEEDS_WORK]
+    return _StatusRow(case, summary), todo
 
 
 def filter_keys(catalog: Catalog, lang: str) -> str:

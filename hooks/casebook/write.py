@@ -7,6 +7,7 @@ else in a generated folder is hand-written and is never overwritten or deleted.
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
@@ -86,15 +87,32 @@ def _is_ignore_marker(path: Path) -> bool:
 
 
 def _refuse_unsafe_targets(docs_dir: Path, planned: set[Path]) -> None:
+    """No target is a link or lies in one (up to docs_dir), and none is a hand-written file.
+    Each folder is looked at once: thousands of pages share a few folders."""
+    folders: dict[Path, bool] = {}
+
+    def linked(folder: Path) -> bool:
+        if folder not in folders:
+            folders[folder] = folder.is_symlink() or (folder != docs_dir and linked(folder.parent))
+        return folders[folder]
+
     problems = []
     for path in planned:
-        shown = path.relative_to(docs_dir).as_posix()
-        if any(part.is_symlink() for part in (path, *path.parents) if part.is_relative_to(docs_dir)):
-            problems.append(Problem(f"docs/{shown}", 1, 1, "", msg("docs.symlink")))
-        elif path.exists() and (not path.is_file() or not is_generated(path)):
-            problems.append(Problem(f"docs/{shown}", 1, 1, "", msg("docs.hand_written")))
+        if path.is_symlink() or linked(path.parent):
+            problems.append(_problem(docs_dir, path, msg("docs.symlink")))
+            continue
+        try:
+            regular = stat.S_ISREG(path.stat().st_mode)
+        except FileNotFoundError:
+            continue
+        if not regular or not is_generated(path):
+            problems.append(_problem(docs_dir, path, msg("docs.hand_written")))
     if problems:
         raise DataError(problems)
+
+
+def _problem(docs_dir: Path, path: Path, message: Message) -> Problem:
+    return Problem(f"docs/{path.relative_to(docs_dir).as_posix()}", 1, 1, "", message)
 
 
 def _refuse_pages_at_generated_addresses(docs_dir: Path, paths: list[str]) -> None:
@@ -105,8 +123,10 @@ def _refuse_pages_at_generated_addresses(docs_dir: Path, paths: list[str]) -> No
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
         shown = path.relative_to(docs_dir).as_posix()
+        if shown in planned:
+            continue
         address = published_at(shown)
-        if shown in planned or address not in addresses or is_generated(path):
+        if address not in addresses or is_generated(path):
             continue
         message = msg("docs.same_address", address=address, page=addresses[address])
         problems.append(Problem(f"docs/{shown}", 1, 1, "", message))
