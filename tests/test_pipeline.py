@@ -74,7 +74,8 @@ def test_served_rebuilds_load_and_render_only_what_changed(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     """While serving (incremental.py): a changed record is loaded again, and its page, its theme's
-    page and every listing of all cases are rendered again; a changed vocabulary renders every page again."""
+    page and every listing of all cases are rendered again; a changed vocabulary label renders every
+    page again and loads no record; a new vocabulary key loads every record again."""
     gamma = _with_gamma(data_dir)
     loaded: list[str] = []
     skipped: list[set[str]] = []
@@ -112,8 +113,13 @@ def test_served_rebuilds_load_and_render_only_what_changed(
     themes = data_dir / "vocab" / "themes.yaml"
     themes.write_text(themes.read_text("utf-8").replace("en: Festivals and culture}", "en: Fairs and arts}"), "utf-8")
     generate(data_dir, docs, cache=cache)
-    assert (sorted(loaded), skipped[-1]) == (["alpha-community", "beta-community", "gamma-community"], set())
+    assert (loaded, skipped[-1]) == ([], set())
     assert "Fairs and arts" in (docs / "cases" / "beta-community.en.md").read_text("utf-8")
+
+    units = data_dir / "vocab" / "units.yaml"
+    units.write_text(units.read_text("utf-8") + "  - {key: lift, zh: 部, en_one: lift, en_other: lifts}\n", "utf-8")
+    generate(data_dir, docs, cache=cache)
+    assert (sorted(loaded), skipped[-1]) == (["alpha-community", "beta-community", "gamma-community"], set())
 
 
 def test_a_served_rebuild_renders_a_related_case_again(data_dir: Path, tmp_path: Path):

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from casebook.catalog import _load_record, build_catalog
 from casebook.cli import main
+from casebook.rules import checked_keys
+from casebook.vocab import Vocabularies
 
 BAD = Path(__file__).parent / "fixtures" / "bad-records"
 
@@ -170,3 +173,29 @@ def test_the_whole_casebook_rules_wait_for_the_whole_casebook(
     record = str(data_dir / "cases" / "alpha-community.yaml")
     assert main(["--root", str(data_dir.parent), "check", record]) == 0
     assert capsys.readouterr().out == "1 case checked; no problems found.\n"
+
+
+def _relabelled(value: object) -> object:
+    """Every text of a vocabulary dump changed but its keys (key, region of a city)."""
+    if isinstance(value, dict):
+        return {name: item if name == "key" else _relabelled(item) for name, item in value.items()}
+    if isinstance(value, list | tuple):
+        return tuple(_relabelled(item) for item in value)
+    return f"{value} (relabelled)" if isinstance(value, str) else value
+
+
+def test_the_one_record_rules_read_only_the_vocabularies_keys(data_dir: Path):
+    """While serving, a changed label keeps the loaded records and their problems
+    (ServeCache.vocabularies): so no one-record rule may read more than rules.checked_keys."""
+    vocab = build_catalog(data_dir).vocab
+    relabelled = Vocabularies.model_validate(_relabelled(vocab.model_dump()))
+    assert relabelled != vocab
+    assert checked_keys(relabelled) == checked_keys(vocab)
+    records = sorted([*(data_dir / "cases").glob("*.yaml"), *BAD.glob("*.yaml")])
+    found = 0
+    for path in records:
+        file = (path, path.name)
+        with_labels = _load_record(file, vocab, ("zh", "en")).problems
+        found += len(with_labels)
+        assert _load_record(file, relabelled, ("zh", "en")).problems == with_labels, path.name
+    assert found > 50  # the bad records' problems, unknown keys among them

@@ -5,8 +5,11 @@ rendering every page again took about a minute at 1,000 cases. A ServeCache
 lives as long as the serving process and keeps each record as it was loaded
 (its bytes, and what loading and the one-record rules made of them) and the key
 each case page was rendered with. A rebuild then loads only the records whose
-bytes changed and renders only the case, theme and region pages whose key
-changed; every other page (the listings of all cases) is rendered every time.
+bytes changed (or all, when the vocabularies' keys changed: rules.checked_keys)
+and renders only the case, theme and region pages whose key changed; every other
+page (the listings of all cases) is rendered every time, from what is kept per
+record (memo.per_record_in: the open data, compare files, status rows, glossary
+themes), and written only if its text changed (write.py).
 
 A case page's key (pipeline._page_keys) names everything it is made from: its record's bytes, the
 vocabularies' bytes, the related cases' records, its change history and the
@@ -22,6 +25,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from .model import Case
 from .problems import Problem
+from .rules import checked_keys
 from .vocab import Vocabularies
 
 Kept = TypeVar("Kept")
@@ -53,11 +57,13 @@ class ServeCache:
         return kept[1] if raw == kept[0] else None
 
     def vocabularies(self, vocab: Vocabularies | None) -> Vocabularies | None:
-        """The vocabularies the kept records were checked against if `vocab` equals them (then
-        the records are kept), else `vocab` (and the records are let go)."""
+        """The vocabularies the kept records were checked against if `vocab` equals them, else
+        `vocab`, kept from now on. The records are kept unless the keys they are checked against
+        changed (rules.checked_keys): a changed label or description loads no record again."""
         if vocab is not None and vocab == self.vocab:
             return self.vocab
-        self.records.clear()
+        if vocab is None or self.vocab is None or checked_keys(vocab) != checked_keys(self.vocab):
+            self.records.clear()
         self.vocab = vocab
         return vocab
 

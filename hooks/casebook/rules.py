@@ -549,5 +549,19 @@ def check_record(record: Record, vocab: Vocabularies) -> list[Problem]:
     return [problem for rule in RECORD_RULES for problem in rule((record,), vocab)]
 
 
+def checked_keys(vocab: Vocabularies) -> tuple[tuple[object, ...], ...]:
+    """All that RECORD_RULES read of the vocabularies: the keys records are checked against, and
+    each region's cities. A record checked against vocabularies with the same keys has the same
+    problems, so while serving a changed label or description keeps every loaded record
+    (ServeCache.vocabularies). A rule that reads more must add it here (test_record_rules.py)."""
+    return (
+        tuple(theme.key for theme in vocab.themes),
+        tuple(group.key for group in vocab.ethnic_groups),
+        tuple((region.key, tuple(city.key for city in region.cities)) for region in vocab.regions),
+        tuple(unit.key for unit in vocab.units),
+        tuple(qualifier.key for qualifier in vocab.qualifiers),
+    )
+
+
 def check_across(records: tuple[Record, ...], vocab: Vocabularies) -> list[Problem]:
     return [problem for rule in CROSS_RECORD_RULES for problem in rule(records, vocab)]
