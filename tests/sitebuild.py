@@ -136,11 +136,18 @@ if __name__ == "__main__" and sys.argv[1:2] == ["--learn-allowlist"]:
 
 
 def mkdocs_serve(
-    project: Path, page: str, shows: str, port: int = 0, env: dict[str, str] | None = None, attempts: int = 5
+    project: Path,
+    page: str,
+    shows: str,
+    port: int = 0,
+    env: dict[str, str] | None = None,
+    attempts: int = 5,
+    log: Path | None = None,
 ) -> tuple[subprocess.Popen, str]:
     """`mkdocs serve` as `make serve` runs it, with its first build done: `page` shows `shows`.
     Returns the process and the base URL. A free port can be taken by another program
-    before MkDocs binds it: MkDocs then stops, and another port is tried."""
+    before MkDocs binds it: MkDocs then stops, and another port is tried. `log`: a file
+    that gets MkDocs' messages (its builds, the changes it detected)."""
     mkdocs = Path(sys.executable).parent / "mkdocs"
     for _ in range(attempts):
         chosen = port or _free_port()
@@ -149,7 +156,7 @@ def mkdocs_serve(
             cwd=project,
             env={**os.environ, **MKDOCS_ENVIRONMENT, **(env or {})},
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=log.open("w", encoding="utf-8") if log else subprocess.DEVNULL,
         )
         base = f"http://127.0.0.1:{chosen}"
         if wait_for_page(base + page, lambda text: shows in text, limit=600, process=process):
