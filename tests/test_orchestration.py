@@ -5,6 +5,7 @@ what a failed build stops. Whole builds through it: test_site_build.py."""
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -92,3 +93,20 @@ def test_a_failed_build_stops_the_other_languages():
     assert time.monotonic() - started < 10
     with pytest.raises(ChildProcessError):
         os.waitpid(child, os.WNOHANG)  # already reaped: nothing left behind
+
+
+def test_the_background_index_yields_to_builds():
+    """While serving, the search index is brought up to date by a thread of low priority (the
+    Pagefind processes it starts inherit it), so that the next save's build gets the cores."""
+    seen: list[int] = []
+
+    def background() -> None:
+        orchestration._yield_to_builds()
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+
+    before = os.getpriority(os.PRIO_PROCESS, 0)
+    thread = threading.Thread(target=background)
+    thread.start()
+    thread.join()
+    # The thread's priority, not the process's: the serving thread keeps its own.
+    assert (seen, os.getpriority(os.PRIO_PROCESS, 0)) == ([max(before, orchestration.BACKGROUND_NICENESS)], before)

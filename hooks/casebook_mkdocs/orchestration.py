@@ -8,6 +8,7 @@ started in an earlier one (the Pagefind runs, the process building English).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -240,6 +241,7 @@ class SiteBuild:
         def index() -> None:
             if previous is not None:
                 previous.join()  # one index run at a time: they write the same folders
+            _yield_to_builds()
             try:
                 start_indexing(root, ("", *others), others, part_pages).wait()
             except (SearchIndexError, OSError) as error:  # OSError: the served folder went away
@@ -267,6 +269,19 @@ class SiteBuild:
     def _index(self, config: MkDocsConfig, prefixes: tuple[str, ...]) -> Indexing:
         others = static_i18n.other_languages(config)
         return start_indexing(self.site_root, prefixes, others, self.settings.part_pages)
+
+
+# The background index run's niceness: a whole-site index takes the cores for tens of seconds
+# at 1,000 cases, and the contributor's next save must not wait for it (Linux: per thread,
+# inherited by the Pagefind processes the thread starts).
+BACKGROUND_NICENESS = 10
+
+
+def _yield_to_builds() -> None:
+    """Lowers this thread's priority, where the system allows it (not on Windows)."""
+    if hasattr(os, "setpriority") and hasattr(threading, "get_native_id"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
 
 
 BUILD = SiteBuild()  # this process's: MkDocs loads the hook file once per process
