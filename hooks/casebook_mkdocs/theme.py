@@ -1,8 +1,11 @@
 """What the casebook asks of the theme beyond its settings: which pass writes the site-wide
-pages (404.html, sitemap.xml), and which section a page the navigation does not list sits in."""
+pages (404.html, sitemap.xml), which section a page the navigation does not list sits in, and
+its templates compiled once per process (a served rebuild compiled them again)."""
 
 from __future__ import annotations
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -59,3 +62,29 @@ class ActiveSection:
 
 
 SECTION = ActiveSection()  # this process's: one page renders at a time
+
+
+class _KeptBytecode(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process. MkDocs makes a new Jinja environment for
+    every build (Theme.get_env), which compiled Material's templates again at every served
+    rebuild, in each language; Jinja checks each kept compilation against the template's
+    source (a checksum), so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (compiled := self._compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _KeptBytecode()
+
+
+def compiled_once(env: jinja2.Environment) -> jinja2.Environment:
+    """The build's theme environment, with the templates this process compiled before."""
+    env.bytecode_cache = _BYTECODE
+    return env
