@@ -11,10 +11,11 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import jinja2
 import pytest
 
 from casebook.search import PART_PAGES
-from casebook_mkdocs import orchestration
+from casebook_mkdocs import orchestration, theme
 from casebook_mkdocs.orchestration import Settings, SiteBuild
 
 
@@ -110,3 +111,26 @@ def test_the_background_index_yields_to_builds():
     thread.join()
     # The thread's priority, not the process's: the serving thread keeps its own.
     assert (seen, os.getpriority(os.PRIO_PROCESS, 0)) == ([max(before, orchestration.BACKGROUND_NICENESS)], before)
+
+
+def test_theme_templates_are_compiled_once_per_process():
+    """MkDocs makes a new Jinja environment every build: a served rebuild reuses the compiled
+    templates (theme.compiled_once), and a template whose source changed is compiled again."""
+    sources = {"page.html": "<p>{{ text }}</p>"}
+    compiled: list[str] = []
+
+    def environment() -> jinja2.Environment:
+        env = theme.compiled_once(jinja2.Environment(loader=jinja2.DictLoader(sources)))
+        compile_source = env.compile
+
+        def spy(source: str, *args: Any, **kwargs: Any) -> Any:
+            compiled.append(source)
+            return compile_source(source, *args, **kwargs)
+
+        env.compile = spy  # type: ignore[method-assign,assignment]  # a spy on the one method
+        return env
+
+    shown = [environment().get_template("page.html").render(text="a") for _ in range(2)]
+    sources["page.html"] = "<p>{{ text }}!</p>"
+    shown.append(environment().get_template("page.html").render(text="a"))
+    assert (shown, compiled) == (["<p>a</p>", "<p>a</p>", "<p>a!</p>"], ["<p>{{ text }}</p>", "<p>{{ text }}!</p>"])
