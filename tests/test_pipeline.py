@@ -74,8 +74,9 @@ def test_served_rebuilds_load_and_render_only_what_changed(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     """While serving (incremental.py): a changed record is loaded again, and its page, its theme's
-    page and every listing of all cases are rendered again; a changed vocabulary label renders every
-    page again and loads no record; a new vocabulary key loads every record again."""
+    page and every listing of all cases are rendered again; a changed theme label renders every page
+    that shows the theme and loads no record; a new vocabulary key loads every record and renders
+    every page again."""
     gamma = _with_gamma(data_dir)
     loaded: list[str] = []
     skipped: list[set[str]] = []
@@ -113,7 +114,7 @@ def test_served_rebuilds_load_and_render_only_what_changed(
     themes = data_dir / "vocab" / "themes.yaml"
     themes.write_text(themes.read_text("utf-8").replace("en: Festivals and culture}", "en: Fairs and arts}"), "utf-8")
     generate(data_dir, docs, cache=cache)
-    assert (loaded, skipped[-1]) == ([], set())
+    assert (loaded, skipped[-1]) == ([], {"cases/gamma-community"})  # Gamma's theme is only elderly care
     assert "Fairs and arts" in (docs / "cases" / "beta-community.en.md").read_text("utf-8")
 
     units = data_dir / "vocab" / "units.yaml"
@@ -157,3 +158,32 @@ def test_a_served_rebuild_reads_each_data_file_once(data_dir: Path, tmp_path: Pa
     inputs = [path.relative_to(data_dir.parent).as_posix() for path in catalog_module.input_files(data_dir)]
     assert sorted(path for path in reads if not path.startswith("docs/")) == sorted(inputs)
     assert "Beta Town" in (docs / "cases" / "beta-community.en.md").read_text("utf-8")
+
+
+def test_a_served_rebuild_after_a_theme_label_renders_only_the_pages_that_show_it(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A case page's key names its own and its related cases' theme entries, not the whole
+    themes file: a label only Gamma shows leaves Alpha's and Beta's pages as they were, and
+    every page is then what a build from scratch writes."""
+    _with_gamma(data_dir)
+    skipped: list[set[str]] = []
+    render = pipeline.render_pages
+
+    def spy_render(catalog: Catalog, workers: int | None = None, skip: AbstractSet[str] = frozenset()) -> Iterator:
+        skipped.append(set(skip))
+        return render(catalog, workers, skip)
+
+    monkeypatch.setattr(pipeline, "render_pages", spy_render)
+    docs, cache = tmp_path / "docs", ServeCache()
+    generate(data_dir, docs, cache=cache)
+    themes = data_dir / "vocab" / "themes.yaml"
+    themes.write_text(themes.read_text("utf-8").replace("en: Elderly care}", "en: Care in old age}"), "utf-8")
+    generate(data_dir, docs, cache=cache)
+    assert skipped[-1] == {"cases/alpha-community", "cases/beta-community"}
+    assert "Care in old age" in (docs / "cases" / "gamma-community.en.md").read_text("utf-8")
+    fresh = tmp_path / "fresh"
+    generate(data_dir, fresh)
+    pages = sorted(path.relative_to(fresh) for path in fresh.rglob("*.md"))
+    assert sorted(path.relative_to(docs) for path in docs.rglob("*.md")) == pages
+    assert [page for page in pages if (docs / page).read_bytes() != (fresh / page).read_bytes()] == []

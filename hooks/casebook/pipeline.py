@@ -121,21 +121,26 @@ def _collector_paused() -> Iterator[None]:
 def _page_keys(catalog: Catalog, vocab_bytes: bytes) -> dict[str, str]:
     """The key of each page made from some records only: path under docs/ (without language
     suffix) -> key. The case pages, and the theme and region pages (each lists its own
-    cases); the other listings show every case, so they are rendered every time."""
+    cases); the other listings show every case, so they are rendered every time.
+    `vocab_bytes`: the vocabularies but the themes, which a case page names by its own
+    themes' entries (and their order): a changed theme label renders only the pages that show it."""
     # The languages and their page words (data/translations/) reach every page too; a Language's
     # repr leaves its words out, so they are named here.
     languages = [(language, sorted(language.ui.items())) for language in catalog.languages.all]
-    common = (digest(vocab_bytes), catalog.site_url, digest(repr(languages).encode()))
+    themes = {theme.key: digest(repr(theme).encode()) for theme in catalog.vocab.themes}
+    common = (digest(vocab_bytes), catalog.site_url, digest(repr(languages).encode()), tuple(themes))
+    every_theme = (common, digest(repr(themes).encode()))  # the theme and region pages: every theme
     history, digests = catalog.history, catalog.digests
     keys = {}
     for case in catalog.cases:
         related = [(item.case.id, digests[item.case.id], item.themes) for item in catalog.related[case.id]]
+        shown = sorted({key for practice in case.practices for key in practice.themes}.union(*(r[2] for r in related)))
         changes: Any = None if history is None else history.get(f"cases/{case.id}.yaml", ())
-        keys[f"cases/{case.id}"] = _key(common, digests[case.id], changes, related)
+        keys[f"cases/{case.id}"] = _key(common, digests[case.id], changes, related, [themes[key] for key in shown])
     for theme, practices in catalog.practices_by_theme().items():
-        keys[f"themes/{theme}"] = _key(common, [(case.id, digests[case.id]) for case, _ in practices])
+        keys[f"themes/{theme}"] = _key(every_theme, [(case.id, digests[case.id]) for case, _ in practices])
     for region, cases in catalog.cases_by_region().items():
-        keys[f"regions/{region}"] = _key(common, [(case.id, digests[case.id]) for case in cases])
+        keys[f"regions/{region}"] = _key(every_theme, [(case.id, digests[case.id]) for case in cases])
     return keys
 
 
@@ -144,7 +149,9 @@ def _key(*parts: object) -> str:
 
 
 def _vocabulary_bytes(data_dir: Path, files: Snapshot) -> bytes:
-    return b"".join(files.bytes_or(data_dir / VOCAB_DIR / name, b"<missing>") for name in VOCAB_FILES)
+    """Every vocabulary file's bytes but the themes' (_page_keys keys pages by their theme entries)."""
+    names = [name for name, field in VOCAB_FILES.items() if field != "themes"]
+    return b"".join(files.bytes_or(data_dir / VOCAB_DIR / name, b"<missing>") for name in names)
 
 
 def _record_paths(data_dir: Path, ids: tuple[str, ...]) -> list[Path]:
