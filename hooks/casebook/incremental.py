@@ -12,8 +12,8 @@ record (memo.per_record_in: the open data, compare files, status rows, glossary
 themes), and written only if its text changed (write.py).
 
 A case page's key (pipeline._page_keys) names everything it is made from: its record's bytes, the
-vocabularies' bytes, the related cases' records, its change history and the
-site's address. The templates are not part of it: `serve` does not reload the
+vocabularies' bytes but the themes', the entries of the themes it shows (its own and its related
+cases'), the related cases' records, its change history and the site's address. The templates are not part of it: `serve` does not reload the
 package's code and templates either (a restart does).
 """
 
