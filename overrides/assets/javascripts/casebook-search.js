@@ -63,8 +63,25 @@ async function readParts(bundle) {
 // the next chunk, and the pages with "District 36" for "District 3". The chunks
 // that begin with a word it starts are loaded first, by their first words.
 async function loadExtensions(index, word) {
-  const starts = index.starts.filter((start) => start > word && start.startsWith(word));
-  await Promise.all(starts.map((start) => index.pagefind.preload(start)));
+  const starts = index.starts.filter((start) => start.startsWith(word));
+  await Promise.all(starts.map((start) => index.pagefind.preload(probe(start, word))));
+}
+
+// Marks Pagefind drops from a query (its own normalisation), though an index word may keep
+// one ("37”" from “Synthetic report 37”).
+const DROPPED = /[\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Po}\s]/u;
+const KEPT = /[\p{L}\p{N}\p{S}]/u; // a letter, number or symbol: a probe's last character
+
+// A query word that Pagefind looks for in the chunk beginning with `start`: the start itself,
+// or, where it has a mark Pagefind would drop or is the word asked (whose own chunk may end at
+// it), the start up to there followed by the first character after that one that Pagefind keeps.
+function probe(start, word) {
+  const characters = [...start];
+  const at = start === word ? characters.length : characters.findIndex((character) => DROPPED.test(character));
+  if (at < 0) return start;
+  let code = at < characters.length ? characters[at].codePointAt(0) + 1 : 0x21;
+  while (!KEPT.test(String.fromCodePoint(code)) || String.fromCodePoint(code).toLowerCase() !== String.fromCodePoint(code)) code += 1;
+  return characters.slice(0, at).join("") + String.fromCodePoint(code);
 }
 
 // The index holds Chinese one character a word (hooks/casebook/search.py), and
