@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -14,7 +11,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from casebook import site
-from casebook.problems import DataError
 from casebook_mkdocs import theme
 from casebook_mkdocs.orchestration import BUILD
 from casebook_mkdocs.watch import watch_sources
@@ -30,15 +26,11 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     # Before MkDocs finds files: generated pages are real files (static-i18n #263 drops File.generated()).
-    try:
-        BUILD.generate(config)
-    except DataError as error:
-        raise PluginError(f"the case data has problems:\n{error}") from None
+    BUILD.generate(config)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    theme.remove_skipped_templates(files, config, BUILD.inner_pass(config))
-    BUILD.site_folder_emptied(config)
+    BUILD.files_found(files, config)
     return files
 
 
@@ -49,7 +41,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
-    watch_sources(server, Path(config.docs_dir))  # not the generated folders: our own writes set off no rebuild
+    watch_sources(server, config.docs_dir)  # not the generated folders: our own writes set off no rebuild
     return server
 
 
@@ -77,16 +69,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 @event_priority(-200)  # last, once every plugin has had the page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # Written, and nothing later reads its text: MkDocs would keep every page to the end.
-    page.markdown = page.content = ""  # not None: Page.title reads None as "no title yet"
+    page.markdown = page.content = ""  # read no more: MkDocs would keep it to the end; None means "no title yet"
     theme.SECTION.unmark()
     return output
 
 
 @event_priority(-200)  # after static-i18n (-100), whose on_post_build builds the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    if BUILD.inner_pass(config):
-        return  # index once every language is built
-    BUILD.write_files(config)
-    if errors := BUILD.finish(config):
-        raise PluginError("\n".join(errors))
+    BUILD.finish(config)

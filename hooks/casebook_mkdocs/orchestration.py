@@ -92,9 +92,9 @@ class SiteBuild:
         return problems_panel(self.problems) + html
 
     def generate(self, config: MkDocsConfig) -> None:
-        """The pages from the data, before MkDocs reads this language pass's pages. Raises
-        DataError, except while serving: then the last good pages stay and every page shows
-        the problems (casebook.served_problems), so no request waits for a build that cannot succeed."""
+        """The pages from the data, before MkDocs reads this language pass's pages. Stops the
+        build on the data's problems, except while serving: then the last good pages stay and every
+        page shows them (casebook.served_problems), so no request waits for a build that cannot succeed."""
         data_dir = Path(config.config_file_path).parent / "data"
         try:
             self.generated = site.generate(
@@ -103,7 +103,7 @@ class SiteBuild:
             self.problems = ()
         except DataError as error:
             if self.command != "serve":
-                raise
+                raise PluginError(f"the case data has problems:\n{error}") from None
             self.problems = error.problems
             self.generated = self.generated or Result.nothing()
             # Not through MkDocs' log: mkdocs.yml's strict mode would abort the build on it.
@@ -134,9 +134,11 @@ class SiteBuild:
             # static-i18n's loop builds English now: index Chinese meanwhile.
             self.indexing.append(self._index(config, ("",)))
 
-    def site_folder_emptied(self, config: MkDocsConfig) -> None:
-        """MkDocs has emptied site/ (after on_pre_build) and writes no page yet:
-        the other languages can be built beside this one from here."""
+    def files_found(self, files: Files, config: MkDocsConfig) -> None:
+        """MkDocs has found this pass's files and emptied site/ (after on_pre_build), and writes
+        no page yet: the theme's skipped templates go, and the other languages can be built
+        beside this one from here."""
+        theme.remove_skipped_templates(files, config, self.inner_pass(config))
         if self._can_fork(config):
             self.child = self._fork_other_languages(config)
 
@@ -196,9 +198,17 @@ class SiteBuild:
         """A build of `serve` after its first one."""
         return self.command == "serve" and self.served > 0
 
-    def finish(self, config: MkDocsConfig) -> list[str]:
-        """After the default language's pages (and static-i18n's loop, if not forked):
-        waits for the other languages and indexes what is not indexed yet; the problems."""
+    def finish(self, config: MkDocsConfig) -> None:
+        """After a language pass's pages. After the default language's (and static-i18n's loop,
+        if not forked): writes the files beside the pages, waits for the other languages and
+        indexes what is not indexed yet; stops the build on what failed."""
+        if self.inner_pass(config):
+            return  # index once every language is built
+        self.write_files(config)
+        if errors := self._finished(config):
+            raise PluginError("\n".join(errors))
+
+    def _finished(self, config: MkDocsConfig) -> list[str]:
         if self.command == "serve":
             self.served += 1
             self.problems_shown = self.problems

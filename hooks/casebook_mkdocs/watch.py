@@ -33,9 +33,10 @@ class Watcher(Protocol):
     def unwatch(self, path: str) -> None: ...
 
 
-def watch_sources(server: Watcher, docs_dir: Path) -> list[str]:
-    """Replaces the server's watch of docs_dir by docs_dir without subfolders and each
+def watch_sources(server: Watcher, docs: str | Path) -> list[str]:
+    """Replaces the server's watch of the docs folder by the folder without subfolders and each
     hand-written subfolder (recursively); returns the subfolders watched, by name."""
+    docs_dir = Path(docs)
     server.unwatch(str(docs_dir))
     server.watch(str(docs_dir), recursive=False)
     folders = sorted(
