@@ -120,15 +120,12 @@ def input_files(data_dir: Path) -> list[Path]:
     return [*data_files(data_dir), data_dir.parent / CONFIG_FILE]
 
 
-def fingerprint(data_dir: Path, files: Snapshot | None = None) -> str:
-    """A digest of input_files (read from `files` if given, kept there for the build)."""
+def fingerprint(data_dir: Path, files: Snapshot) -> str:
+    """A digest of input_files, read through `files` (which keeps them for the build, or not)."""
     digest = hashlib.sha256()
     for path in input_files(data_dir):
         digest.update(str(path).encode())
-        if files is not None:
-            digest.update(files.bytes_or(path, b"<missing>"))
-        else:  # a build without a snapshot: the bytes are not kept (thousands of records)
-            digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+        digest.update(files.bytes_or(path, b"<missing>"))
     return digest.hexdigest()
 
 
@@ -234,7 +231,7 @@ def _load_records(
         yield from fork_imap(functools.partial(_load_record, vocab=vocab, languages=languages), files, workers)
         return
     load = functools.partial(_load_record, vocab=vocab, languages=languages, files=snapshot)
-    kept = {path: cache.loaded(path, _bytes(snapshot, path), vocab) for path, _ in files}
+    kept = {path: cache.loaded(path, snapshot.bytes_or(path, None), vocab) for path, _ in files}
     changed = [file for file in files if kept[file[0]] is None]
     for (path, _), result in zip(changed, fork_imap(load, changed, workers), strict=True):
         cache.keep(path, result)
@@ -242,13 +239,6 @@ def _load_records(
     for path, _ in files:
         if (loaded := kept[path]) is not None:
             yield loaded
-
-
-def _bytes(snapshot: Snapshot, path: Path) -> bytes | None:
-    try:
-        return snapshot.read_bytes(path)
-    except OSError:
-        return None
 
 
 def _load_record(

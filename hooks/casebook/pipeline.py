@@ -74,7 +74,7 @@ def generate(
     key = (data_dir.resolve(), docs_dir.resolve(), only, site_url)
     # While serving, every data file is read once a build, here, and kept for the build
     # (snapshot.py); a build without a cache keeps no bytes (thousands of records).
-    snapshot = Snapshot(input_files(data_dir)) if cache is not None else None
+    snapshot = Snapshot(input_files(data_dir)) if cache is not None else Snapshot(keep=False)
     stamp = fingerprint(data_dir, snapshot) + head(data_dir)  # a commit changes the change logs
     if key in _memo and _memo[key][0] == stamp:
         return _memo[key][1]
@@ -82,7 +82,7 @@ def generate(
         paths = None if only is None else _record_paths(data_dir, only)
         catalog = build_catalog(data_dir, only=paths, cache=cache, files=snapshot)
         catalog = dataclasses.replace(catalog, site_url=site_url, history=read_history(data_dir))
-        page_keys = {} if snapshot is None else _page_keys(catalog, _vocabulary_bytes(data_dir, snapshot))
+        page_keys = {} if cache is None else _page_keys(catalog, _vocabulary_bytes(data_dir, snapshot))
         suffixes = tuple(language.suffix for language in catalog.languages.all)
         unchanged = {
             path for path, key in page_keys.items() if cache and cache.unchanged(docs_dir, path, key, suffixes)

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeVar
+
+Missing = TypeVar("Missing", bytes, None)
 
 
 class Snapshot:
-    """The files read so far, by path: their bytes, or why they could not be read."""
+    """The files read so far, by path: their bytes, or why they could not be read.
+    `keep=False`: each read goes to the disk and nothing is kept (a build that is not served:
+    thousands of records, each read once anyway)."""
 
-    def __init__(self, paths: Iterable[Path] = ()) -> None:
+    def __init__(self, paths: Iterable[Path] = (), keep: bool = True) -> None:
         self._read: dict[Path, bytes | OSError] = {}
+        self._keep = keep
         for path in paths:
             self._fetch(path)
 
@@ -33,10 +39,11 @@ class Snapshot:
             found: bytes | OSError = path.read_bytes()
         except OSError as error:
             found = error
-        self._read[path] = found
+        if self._keep:
+            self._read[path] = found
         return found
 
-    def bytes_or(self, path: Path, missing: bytes) -> bytes:
+    def bytes_or(self, path: Path, missing: Missing) -> bytes | Missing:
         """The file's bytes, or `missing` if it cannot be read."""
         try:
             return self.read_bytes(path)

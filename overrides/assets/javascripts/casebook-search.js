@@ -79,9 +79,11 @@ function probe(start, word) {
   const characters = [...start];
   const at = start === word ? characters.length : characters.findIndex((character) => DROPPED.test(character));
   if (at < 0) return start;
-  let code = at < characters.length ? characters[at].codePointAt(0) + 1 : 0x21;
-  while (!KEPT.test(String.fromCodePoint(code)) || String.fromCodePoint(code).toLowerCase() !== String.fromCodePoint(code)) code += 1;
-  return characters.slice(0, at).join("") + String.fromCodePoint(code);
+  let code = at < characters.length ? characters[at].codePointAt(0) : 0x20;
+  let next;
+  do next = String.fromCodePoint(++code);
+  while (!KEPT.test(next) || next.toLowerCase() !== next);
+  return characters.slice(0, at).join("") + next;
 }
 
 // The index holds Chinese one character a word (hooks/casebook/search.py), and
